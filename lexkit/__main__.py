@@ -1,0 +1,3 @@
+from lexkit.cli import run
+
+run()

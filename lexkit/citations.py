@@ -1,0 +1,137 @@
+"""Resolve citations as charge-sheets and judgements write them.
+
+Accepted: ``BNS-143``, ``BNS 143``, ``S. 143 BNS``, ``u/s 370(4) IPC``, ``section 15(6A) of ITPA``,
+``Sec. 164A Cr.P.C.``, ``JJ Act s.31``, ``PITA 5``, ``CLPRA 14``, ``Art. 23``, ``370/34 IPC``
+(the first section is taken), with the abbreviations of each Act kept as data (the ``aliases``
+of each Act file). A sub-provision resolves to its section and is kept as the pinpoint.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from .errors import Ambiguous, NotFound, UsageProblem
+from .kb import KnowledgeBase
+from .models import Section
+
+_SECTION = re.compile(r"(?<![0-9A-Za-z])([0-9]{1,4})([A-Za-z]{0,3})((?:\s*\(\s*[0-9A-Za-z]{1,4}\s*\))*)")
+_ID = re.compile(r"^\s*([A-Za-z]+)-([0-9]{1,4}[A-Za-z]{0,3})((?:\([0-9A-Za-z]+\))*)\s*$")
+_ARTICLE = re.compile(r"(?<![a-z])(?:art|arts|article|articles)(?![a-z])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A resolved citation: the section, and the pinpoint the user named (may be empty)."""
+
+    query: str
+    section: Section
+    pinpoint: str
+
+    @property
+    def pinpoint_ref(self) -> str:
+        return f"{self.section.id}{self.pinpoint}"
+
+
+def _alias_pattern(alias: str) -> str:
+    # Dots and spaces are optional between letters: "Cr.P.C.", "CrPC", "Cr PC" all match "CrPC".
+    chars = [c for c in alias.lower() if c not in ". "]
+    body = r"[\s.]*".join(re.escape(c) for c in chars)
+    return rf"(?<![a-z0-9]){body}\.?(?![a-z])"
+
+
+class CitationResolver:
+    """Turns free-text citations into sections of one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        pairs: list[tuple[str, str]] = []
+        for act in kb.acts.values():
+            for alias in {act.code, *act.aliases}:
+                pairs.append((alias, act.code))
+        # Longest alias first, so "BNSS" is never read as "BNS" followed by "S".
+        pairs.sort(key=lambda p: -len(p[0].replace(".", "").replace(" ", "")))
+        self._aliases = [(re.compile(_alias_pattern(a), re.IGNORECASE), code) for a, code in pairs]
+        self._constitution = next((a.code for a in kb.acts.values() if a.kind == "constitution"), None)
+
+    def find_act(self, text: str) -> tuple[str | None, str]:
+        """The act named in ``text`` and the text with the act removed."""
+        found: list[tuple[int, int, str]] = []
+        rest = text
+        for pattern, code in self._aliases:
+            m = pattern.search(rest)
+            while m:
+                found.append((m.start(), m.end(), code))
+                rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
+                m = pattern.search(rest)
+        codes = {code for _, _, code in found}
+        if len(codes) > 1:
+            names = ", ".join(sorted(codes))
+            raise Ambiguous(
+                f"'{text}' names more than one Act ({names})",
+                sorted(codes),
+                hint="look up one provision at a time, e.g. 'lexkit provision show \"BNS 143\"'",
+            )
+        if codes:
+            return codes.pop(), rest
+        if self._constitution and _ARTICLE.search(text):
+            return self._constitution, _ARTICLE.sub(" ", text)
+        return None, text
+
+    def resolve(self, query: str) -> Citation:
+        """Resolve one citation, or raise NotFound / Ambiguous / UsageProblem."""
+        text = query.strip()
+        if not text:
+            raise UsageProblem("the citation is empty", hint="give one, e.g. 'BNS 143' or 'u/s 370(4) IPC'")
+        m = _ID.match(text)
+        if m and m.group(1).upper() in self.kb.acts:
+            return self._lookup(query, m.group(1).upper(), m.group(2).upper(), m.group(3))
+        act, rest = self.find_act(text)
+        rest = rest.replace("u/s", " ").replace("r/w", " ")
+        sm = _SECTION.search(rest)
+        if not sm:
+            what = f"no section number found in '{query}'"
+            raise UsageProblem(what, hint="write it as charge-sheets do, e.g. 'S. 143 BNS' or 'section 15 of ITPA'")
+        number = sm.group(1) + sm.group(2).upper()
+        pinpoint = re.sub(r"\s+", "", sm.group(3))
+        if act is None:
+            return self._bare(query, number, pinpoint)
+        return self._lookup(query, act, number, pinpoint)
+
+    def _lookup(self, query: str, act: str, number: str, pinpoint: str) -> Citation:
+        sid = f"{act}-{number}"
+        section = self.kb.sections.get(sid)
+        if section is None:
+            raise NotFound(
+                f"{sid} ('{query}') is not in the knowledge base",
+                hint=self._suggest(sid, act),
+            )
+        return Citation(query, section, pinpoint)
+
+    def _bare(self, query: str, number: str, pinpoint: str) -> Citation:
+        candidates = sorted(s.id for s in self.kb.sections.values() if s.number == number)
+        listed = ", ".join(candidates) if candidates else "none in the knowledge base"
+        raise Ambiguous(
+            f"'{query}' names no Act: section {number} of which Act? Candidates: {listed}",
+            candidates,
+            hint="add the Act, e.g. 'IPC 370' or 'BNS 143'",
+        )
+
+    def _suggest(self, sid: str, act: str) -> str:
+        ids = [s for s in self.kb.sections if s.startswith(act + "-")] or list(self.kb.sections)
+        close = difflib.get_close_matches(sid, ids, n=3, cutoff=0.5)
+        if not close:
+            number = sid.split("-", 1)[1]
+            close = [s for s in self.kb.sections if s.split("-", 1)[1] == number][:3]
+        if close:
+            return "did you mean " + " or ".join(close) + "?"
+        return f"'lexkit provision search' finds provisions by words; sections of {act} held: " + ", ".join(
+            sorted(ids, key=_natural)[:12]
+        )
+
+
+def _natural(sid: str) -> tuple[int, str]:
+    num = sid.split("-", 1)[1]
+    digits = "".join(ch for ch in num if ch.isdigit())
+    return int(digits or 0), num

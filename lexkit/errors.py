@@ -1,0 +1,55 @@
+"""One error hierarchy for lexkit; the CLI maps each class to a documented exit code.
+
+Exit codes (also in the README):
+  0  success
+  1  a lexkit error: not found, ambiguous citation, invalid knowledge base, refused output file
+  2  usage error: a bad option, date, period or fact on the command line
+  3  an unexpected internal error (a bug: please report it, with --debug output)
+"""
+
+from __future__ import annotations
+
+
+class LexkitError(Exception):
+    """Base of every error lexkit reports to a user. exit_code is the process exit status."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageProblem(LexkitError):
+    """Bad input on the command line: a date, a period, a fact."""
+
+    exit_code = 2
+
+
+class NotFound(LexkitError):
+    """A citation, id or template that the knowledge base does not hold."""
+
+    exit_code = 1
+
+
+class Ambiguous(LexkitError):
+    """A citation that names more than one provision (a bare '302')."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, candidates: list[str], hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.candidates = candidates
+
+
+class KnowledgeBaseInvalid(LexkitError):
+    """The knowledge base failed to load or validate."""
+
+    exit_code = 1
+
+
+class OutputRefused(LexkitError):
+    """An output file that would overwrite an existing file without --force."""
+
+    exit_code = 1

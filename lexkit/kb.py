@@ -1,0 +1,182 @@
+"""Find, load and index the knowledge base.
+
+The YAML lives in the repository's top-level folders (``provisions/``, ``sops/``,
+``checklists/``, ``judgements/``). The wheel ships them inside the package as ``lexkit/_kb``
+(see ``pyproject.toml``); a source checkout uses the folders in place. ``--kb PATH`` or the
+``LEXKIT_KB`` environment variable points at another knowledge base with the same layout.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import KnowledgeBaseInvalid
+from .models import (
+    Act,
+    CorrespondenceRow,
+    Document,
+    KbMeta,
+    Provenance,
+    Section,
+    Text,
+    TimeLimit,
+)
+from .yamlload import LoadProblem, load_file
+
+FOLDERS = ("provisions", "sops", "checklists", "checklists/calendars", "judgements")
+_REF = re.compile(r"^([A-Z]+-[0-9]+[A-Z]{0,3})((?:\([0-9A-Za-z]+\))*)$")
+
+
+def split_ref(ref: str) -> tuple[str, str]:
+    """Split a reference into its section id and pinpoint: 'BNS-143(4)' -> ('BNS-143', '(4)')."""
+    m = _REF.match(ref)
+    if not m:
+        return ref, ""
+    return m.group(1), m.group(2)
+
+
+def default_root() -> Path:
+    """The shipped knowledge base: packaged data in a wheel, the checkout's folders otherwise."""
+    env = os.environ.get("LEXKIT_KB")
+    if env:
+        return Path(env)
+    packaged = Path(str(resources.files("lexkit") / "_kb"))
+    if (packaged / "provisions").is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "provisions").is_dir():
+        return checkout
+    raise KnowledgeBaseInvalid(
+        "the knowledge base was not found in the installed package",
+        hint="reinstall lexkit with 'pip install .', or pass --kb PATH",
+    )
+
+
+def document_kind(folder: str, data: Any) -> str:
+    """What kind of record a file holds, from its folder and top-level key."""
+    if folder == "provisions":
+        if isinstance(data, dict):
+            for key, kind in (("act", "act"), ("correspondence", "correspondence"), ("kb", "meta")):
+                if key in data:
+                    return kind
+        return "act"
+    return {
+        "sops": "sop",
+        "checklists": "checklist",
+        "checklists/calendars": "calendar",
+        "judgements": "judgement",
+    }[folder]
+
+
+def discover(root: Path) -> list[tuple[str, Path, str]]:
+    """Every YAML file of the knowledge base: (folder, path, display name), in a stable order."""
+    if not root.is_dir():
+        raise KnowledgeBaseInvalid(
+            f"knowledge base folder not found: {root}", hint="pass --kb with a folder that has provisions/"
+        )
+    found = []
+    for folder in FOLDERS:
+        d = root / folder
+        if d.is_dir():
+            for p in sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml")):
+                found.append((folder, p, f"{folder}/{p.name}"))
+    return found
+
+
+def load_documents(root: Path) -> tuple[list[Document], list[LoadProblem]]:
+    """Load every file; collect problems rather than stopping at the first."""
+    docs: list[Document] = []
+    problems: list[LoadProblem] = []
+    for folder, path, name in discover(root):
+        loaded = load_file(path, name)
+        problems.extend(loaded.problems)
+        if loaded.data is not None:
+            docs.append(Document(document_kind(folder, loaded.data), name, loaded.data, loaded.lines))
+    return docs, problems
+
+
+@dataclass
+class KnowledgeBase:
+    """The whole knowledge base, indexed by id."""
+
+    root: Path
+    documents: list[Document]
+    acts: dict[str, Act] = field(default_factory=dict)
+    sections: dict[str, Section] = field(default_factory=dict)
+    correspondence: list[CorrespondenceRow] = field(default_factory=list)
+    meta: KbMeta = field(default_factory=lambda: KbMeta("unversioned", "", "lexkit", ""))
+
+    @cached_property
+    def time_limits(self) -> dict[str, TimeLimit]:
+        return {t.id: t for s in self.sections.values() for t in s.time_limits}
+
+    def docs_of(self, kind: str) -> list[Document]:
+        return [d for d in self.documents if d.kind == kind]
+
+    def section(self, ref: str) -> Section | None:
+        return self.sections.get(split_ref(ref)[0])
+
+    def successors(self, section_id: str) -> list[CorrespondenceRow]:
+        return [r for r in self.correspondence if r.from_ref and split_ref(r.from_ref)[0] == section_id]
+
+    def predecessors(self, section_id: str) -> list[CorrespondenceRow]:
+        return [r for r in self.correspondence if r.to_ref and split_ref(r.to_ref)[0] == section_id]
+
+
+def build(root: Path, docs: list[Document]) -> KnowledgeBase:
+    """Index loaded documents. Assumes they validate; raises KnowledgeBaseInvalid if not."""
+    kb = KnowledgeBase(root=root, documents=docs)
+    try:
+        for doc in docs:
+            if doc.kind == "act":
+                act = Act.of(doc.data["act"], doc.file)
+                kb.acts[act.code] = act
+                for i, raw in enumerate(doc.data["sections"]):
+                    line = doc.lines.get(("sections", i), 0)
+                    kb.sections[raw["id"]] = Section.of(raw, act.code, doc.file, line)
+            elif doc.kind == "correspondence":
+                head = doc.data["correspondence"]
+                for i, raw in enumerate(doc.data["rows"]):
+                    kb.correspondence.append(
+                        CorrespondenceRow(
+                            table=head["id"],
+                            from_act=head["from_act"],
+                            to_act=head["to_act"],
+                            from_ref=raw.get("from"),
+                            to_ref=raw.get("to"),
+                            relation=raw["relation"],
+                            changes=Text.of(raw["changes"]),
+                            provenance=Provenance.of(raw),
+                            file=doc.file,
+                            line=doc.lines.get(("rows", i), 0),
+                        )
+                    )
+            elif doc.kind == "meta":
+                m = doc.data["kb"]
+                kb.meta = KbMeta(m["version"], m["date"], m.get("title", "lexkit"), m["disclaimer"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise KnowledgeBaseInvalid(
+            f"the knowledge base in {root} is malformed ({type(exc).__name__}: {exc})",
+            hint="run 'lexkit kb validate' to see every error with its file and line",
+        ) from exc
+    return kb
+
+
+def load(root: Path | None = None) -> KnowledgeBase:
+    """Load the knowledge base for use: any load problem is fatal (validate shows them all)."""
+    root = root or default_root()
+    docs, problems = load_documents(root)
+    if problems:
+        first = problems[0]
+        more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+        raise KnowledgeBaseInvalid(
+            f"the knowledge base does not load: {first}{more}",
+            hint="run 'lexkit kb validate' to see every error",
+        )
+    return build(root, docs)

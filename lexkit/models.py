@@ -1,0 +1,301 @@
+"""The knowledge base as data: frozen dataclasses built from the validated YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text field with its translations; English is always present."""
+
+    en: str
+    hi: str | None = None
+
+    @classmethod
+    def of(cls, value: Any) -> Text:
+        if isinstance(value, dict):
+            return cls(en=str(value["en"]), hi=value.get("hi"))
+        return cls(en=str(value))
+
+    @classmethod
+    def maybe(cls, value: Any) -> Text | None:
+        return None if value is None else cls.of(value)
+
+    def get(self, lang: str = "en") -> str:
+        """The text in ``lang``, English when there is no translation."""
+        return self.hi if lang == "hi" and self.hi else self.en
+
+    def has(self, lang: str) -> bool:
+        return lang == "en" or (lang == "hi" and bool(self.hi))
+
+    def __str__(self) -> str:
+        return self.en
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    url: str | None = None
+    citation: str | None = None
+    note: str | None = None
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> Source:
+        return cls(kind=raw["kind"], url=raw.get("url"), citation=raw.get("citation"), note=raw.get("note"))
+
+    def label(self) -> str:
+        return self.url or self.citation or ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind}
+        if self.url:
+            out["url"] = self.url
+        if self.citation:
+            out["citation"] = self.citation
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+def sources_of(raw: dict[str, Any]) -> tuple[Source, ...]:
+    return tuple(Source.of(s) for s in raw.get("sources") or ())
+
+
+@dataclass(frozen=True)
+class Provenance:
+    sources: tuple[Source, ...]
+    verification: str
+    last_verified_on: str | None
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> Provenance:
+        return cls(sources_of(raw), raw.get("verification", "unverified"), raw.get("last_verified_on"))
+
+
+@dataclass(frozen=True)
+class Punishment:
+    applies_to: Text
+    min_years: float | None
+    max_years: float | None
+    life: bool
+    fine: str
+    life_meaning: str | None = None
+    imprisonment: str | None = None
+    fine_min_inr: int | None = None
+    fine_max_inr: int | None = None
+    note: Text | None = None
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> Punishment:
+        return cls(
+            applies_to=Text.of(raw["applies_to"]),
+            min_years=raw.get("min_years"),
+            max_years=raw.get("max_years"),
+            life=bool(raw.get("life", False)),
+            fine=raw.get("fine", "none"),
+            life_meaning=raw.get("life_meaning"),
+            imprisonment=raw.get("imprisonment"),
+            fine_min_inr=raw.get("fine_min_inr"),
+            fine_max_inr=raw.get("fine_max_inr"),
+            note=Text.maybe(raw.get("note")),
+        )
+
+
+@dataclass(frozen=True)
+class Classification:
+    cognizable: bool | None
+    bailable: bool | None
+    triable_by: str | None
+    basis: str
+    applies_to: str | None = None
+    compoundable: bool | None = None
+    verification: str | None = None
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> Classification:
+        return cls(
+            cognizable=raw.get("cognizable"),
+            bailable=raw.get("bailable"),
+            triable_by=raw.get("triable_by"),
+            basis=raw.get("basis", ""),
+            applies_to=raw.get("applies_to"),
+            compoundable=raw.get("compoundable"),
+            verification=raw.get("verification"),
+        )
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """A statutory time limit: a rule the deadline engine computes."""
+
+    id: str
+    section_id: str
+    what: Text
+    trigger: str
+    amount: int
+    unit: str
+    kind: str
+    rolls: bool
+    provenance: Provenance
+    excludes: tuple[str, ...] = ()
+    pinpoint: str | None = None
+    actor: Text | None = None
+    note: Text | None = None
+
+    @classmethod
+    def of(cls, raw: dict[str, Any], section_id: str) -> TimeLimit:
+        return cls(
+            id=raw["id"],
+            section_id=section_id,
+            what=Text.of(raw["what"]),
+            trigger=raw["trigger"],
+            amount=int(raw["period"]["amount"]),
+            unit=raw["period"]["unit"],
+            kind=raw.get("kind", "deadline"),
+            rolls=bool(raw.get("rolls", False)),
+            provenance=Provenance.of(raw),
+            excludes=tuple(raw.get("excludes") or ()),
+            pinpoint=raw.get("pinpoint"),
+            actor=Text.maybe(raw.get("actor")),
+            note=Text.maybe(raw.get("note")),
+        )
+
+    @property
+    def period_text(self) -> str:
+        unit = self.unit[:-1] if self.amount == 1 else self.unit
+        return f"{self.amount} {unit}"
+
+
+@dataclass(frozen=True)
+class Subsection:
+    label: str
+    summary: Text
+
+
+@dataclass(frozen=True)
+class Act:
+    code: str
+    title: Text
+    number: str
+    kind: str
+    aliases: tuple[str, ...]
+    in_force_from: str
+    in_force_to: str | None
+    provenance: Provenance
+    unit: str = "section"
+    short_title_year: str | None = None
+    enacted_on: str | None = None
+    notified_on: str | None = None
+    repealed_by: str | None = None
+    replaces: str | None = None
+    note: Text | None = None
+    file: str = ""
+
+    @classmethod
+    def of(cls, raw: dict[str, Any], file: str) -> Act:
+        return cls(
+            code=raw["code"],
+            title=Text.of(raw["title"]),
+            number=raw["number"],
+            kind=raw["kind"],
+            aliases=tuple(raw.get("aliases") or ()),
+            in_force_from=raw["in_force_from"],
+            in_force_to=raw.get("in_force_to"),
+            provenance=Provenance.of(raw),
+            unit=raw.get("unit", "section"),
+            short_title_year=raw.get("short_title_year"),
+            enacted_on=raw.get("enacted_on"),
+            notified_on=raw.get("notified_on"),
+            repealed_by=raw.get("repealed_by"),
+            replaces=raw.get("replaces"),
+            note=Text.maybe(raw.get("note")),
+            file=file,
+        )
+
+    def in_force_on(self, day: str) -> bool:
+        """Whether the Act was in force on an ISO date (string comparison is safe for ISO dates)."""
+        return self.in_force_from <= day and (self.in_force_to is None or day <= self.in_force_to)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    act: str
+    number: str
+    title: Text
+    text: Text
+    text_kind: str
+    provenance: Provenance
+    punishments: tuple[Punishment, ...] = ()
+    classification: tuple[Classification, ...] = ()
+    time_limits: tuple[TimeLimit, ...] = ()
+    subsections: tuple[Subsection, ...] = ()
+    cross_references: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    amended_by: tuple[str, ...] = ()
+    in_force_from: str | None = None
+    in_force_to: str | None = None
+    note: Text | None = None
+    file: str = ""
+    line: int = 0
+
+    @classmethod
+    def of(cls, raw: dict[str, Any], act: str, file: str, line: int) -> Section:
+        sid = raw["id"]
+        return cls(
+            id=sid,
+            act=act,
+            number=str(raw["number"]),
+            title=Text.of(raw["title"]),
+            text=Text.of(raw["text"]),
+            text_kind=raw["text_kind"],
+            provenance=Provenance.of(raw),
+            punishments=tuple(Punishment.of(p) for p in raw.get("punishments") or ()),
+            classification=tuple(Classification.of(c) for c in raw.get("classification") or ()),
+            time_limits=tuple(TimeLimit.of(t, sid) for t in raw.get("time_limits") or ()),
+            subsections=tuple(
+                Subsection(s["label"], Text.of(s["summary"])) for s in raw.get("subsections") or ()
+            ),
+            cross_references=tuple(raw.get("cross_references") or ()),
+            tags=tuple(raw.get("tags") or ()),
+            amended_by=tuple(raw.get("amended_by") or ()),
+            in_force_from=raw.get("in_force_from"),
+            in_force_to=raw.get("in_force_to"),
+            note=Text.maybe(raw.get("note")),
+            file=file,
+            line=line,
+        )
+
+
+@dataclass(frozen=True)
+class CorrespondenceRow:
+    table: str
+    from_act: str
+    to_act: str
+    from_ref: str | None
+    to_ref: str | None
+    relation: str
+    changes: Text
+    provenance: Provenance
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class KbMeta:
+    version: str
+    date: str
+    title: str
+    disclaimer: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded file of the knowledge base, kept for validation and error messages."""
+
+    kind: str
+    file: str
+    data: Any
+    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)

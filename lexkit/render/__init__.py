@@ -1,0 +1,1 @@
+"""Renderers: results (data) in, text out. Only ``terminal.py`` may import rich."""

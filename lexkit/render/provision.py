@@ -1,0 +1,279 @@
+"""Render provision look-ups as JSON-ready dicts, plain text and Markdown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Classification, Punishment, Source, TimeLimit
+from ..provisions import Link, MapReport, ProvisionReport
+from ..search import Hit
+
+
+def _years(value: float | None) -> str:
+    if value is None:
+        return ""
+    if value < 1:
+        months = round(value * 12, 2)
+        return f"{months:g} month" + ("" if months == 1 else "s")
+    return f"{value:g} year" + ("" if value == 1 else "s")
+
+
+def punishment_text(p: Punishment) -> str:
+    """'RI 10 years to life + fine', in words a charge-sheet uses."""
+    kind = {"rigorous": "RI ", "simple": "SI ", "either": "", "none": "", None: ""}[p.imprisonment]
+    if p.fine == "only":
+        term = "fine only"
+    elif p.life and p.min_years:
+        term = f"{kind}{_years(p.min_years)} to life"
+    elif p.life and p.max_years:
+        term = f"{kind}life, or up to {_years(p.max_years)}"
+    elif p.life:
+        term = f"{kind}life"
+    elif p.min_years and p.max_years:
+        term = f"{kind}{_years(p.min_years)} to {_years(p.max_years)}"
+    elif p.max_years:
+        term = f"{kind}up to {_years(p.max_years)}"
+    elif p.min_years:
+        term = f"{kind}not less than {_years(p.min_years)}"
+    else:
+        term = "no imprisonment stated"
+    if p.life_meaning == "remainder_of_natural_life":
+        term += " (remainder of natural life)"
+    amount = ""
+    if p.fine_min_inr and p.fine_max_inr:
+        amount = f" of Rs {p.fine_min_inr:,} to Rs {p.fine_max_inr:,}"
+    elif p.fine_max_inr:
+        amount = f" up to Rs {p.fine_max_inr:,}"
+    elif p.fine_min_inr:
+        amount = f" of at least Rs {p.fine_min_inr:,}"
+    fine = {
+        "required": f" + fine{amount}",
+        "or_both": f", or fine{amount}, or both",
+        "alternative": f", or fine{amount}",
+        "only": amount,
+        "none": "",
+    }[p.fine]
+    return term + fine
+
+
+def _yes_no(value: bool | None, yes: str, no: str) -> str:
+    return "not stated" if value is None else (yes if value else no)
+
+
+def classification_text(c: Classification) -> str:
+    where = f"{c.applies_to}: " if c.applies_to else ""
+    return (
+        f"{where}{_yes_no(c.cognizable, 'cognizable', 'non-cognizable')}, "
+        f"{_yes_no(c.bailable, 'bailable', 'non-bailable')}, triable by {c.triable_by or 'not stated'}"
+        + ("" if c.compoundable is None else (", compoundable" if c.compoundable else ", not compoundable"))
+        + f" [{c.basis}]"
+    )
+
+
+def _source_dicts(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
+    return [s.to_dict() for s in sources]
+
+
+def time_limit_dict(t: TimeLimit) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "provision": t.section_id,
+        "pinpoint": t.pinpoint,
+        "what": t.what.en,
+        "actor": t.actor.en if t.actor else None,
+        "trigger": t.trigger,
+        "period": {"amount": t.amount, "unit": t.unit, "text": t.period_text},
+        "kind": t.kind,
+        "excludes": list(t.excludes),
+        "rolls": t.rolls,
+        "sources": _source_dicts(t.provenance.sources),
+        "verification": t.provenance.verification,
+        "last_verified_on": t.provenance.last_verified_on,
+    }
+
+
+def _relevant_classification(report: ProvisionReport) -> list[Classification]:
+    """Rows of the First Schedule that fit the pinpoint (all rows when none fits)."""
+    rows = list(report.section.classification)
+    pin = report.pinpoint[len(report.section.id):]
+    if pin:
+        label = report.section.number + pin
+        fitting = [c for c in rows if c.applies_to and c.applies_to.split(":")[0].strip().startswith(label)]
+        if fitting:
+            return fitting
+    return rows
+
+
+def _uniform(values: list[Any]) -> Any:
+    return values[0] if values and all(v == values[0] for v in values) else None
+
+
+def _link_dict(link: Link) -> dict[str, Any]:
+    return {
+        "id": link.id,
+        "title": link.title,
+        "relation": link.relation,
+        "changes": link.changes,
+        "sources": _source_dicts(link.sources),
+        "verification": link.verification,
+    }
+
+
+def show_dict(report: ProvisionReport) -> dict[str, Any]:
+    s, act = report.section, report.act
+    classes = _relevant_classification(report)
+    out: dict[str, Any] = {
+        "id": s.id,
+        "act": act.code,
+        "act_title": act.title.en,
+        "section": s.number,
+        "pinpoint": report.pinpoint,
+        "title": s.title.en,
+        "text": s.text.en,
+        "text_kind": s.text_kind,
+        "in_force_from": s.in_force_from or act.in_force_from,
+        "in_force_to": s.in_force_to or act.in_force_to,
+        "punishments": [
+            {
+                "applies_to": p.applies_to.en,
+                "min_years": p.min_years,
+                "max_years": p.max_years,
+                "life": p.life,
+                "life_meaning": p.life_meaning,
+                "imprisonment": p.imprisonment,
+                "fine": p.fine,
+                "fine_min_inr": p.fine_min_inr,
+                "fine_max_inr": p.fine_max_inr,
+                "summary": punishment_text(p),
+            }
+            for p in s.punishments
+        ],
+        "cognizable": _uniform([c.cognizable for c in classes]),
+        "bailable": _uniform([c.bailable for c in classes]),
+        "triable_by": _uniform([c.triable_by for c in classes]),
+        "classification": [
+            {
+                "applies_to": c.applies_to,
+                "cognizable": c.cognizable,
+                "bailable": c.bailable,
+                "triable_by": c.triable_by,
+                "compoundable": c.compoundable,
+                "basis": c.basis,
+                "verification": c.verification,
+            }
+            for c in classes
+        ],
+        "subsections": [{"label": x.label, "summary": x.summary.en} for x in s.subsections],
+        "predecessors": [_link_dict(x) for x in report.predecessors],
+        "successors": [_link_dict(x) for x in report.successors],
+        "time_limits": [time_limit_dict(t) for t in report.time_limits],
+        "cross_references": list(s.cross_references),
+        "cited_by": [{"kind": k, "id": i, "title": t} for k, i, t in report.cited_by],
+        "tags": list(s.tags),
+        "amended_by": list(s.amended_by),
+        "note": s.note.en if s.note else None,
+        "sources": _source_dicts(s.provenance.sources),
+        "verification": s.provenance.verification,
+        "last_verified_on": s.provenance.last_verified_on,
+    }
+    if report.applicable is not None:
+        a = report.applicable
+        out["applicable"] = {"offence_date": a.offence_date, "id": a.id, "ids": list(a.ids), "reason": a.reason}
+    return out
+
+
+def _lines_for_links(title: str, items: tuple[Link, ...]) -> list[str]:
+    if not items:
+        return []
+    out = [f"{title}:"]
+    for link in items:
+        name = f" ({link.title})" if link.title else ""
+        out.append(f"  {link.id or '(none)'}{name}: {link.relation}; {link.changes} [{link.verification}]")
+    return out
+
+
+def show_text(report: ProvisionReport, markdown: bool = False) -> str:
+    """The look-up as a prosecutor reads it: plain text, or Markdown with the same content."""
+    d = show_dict(report)
+    s, act = report.section, report.act
+    h = (lambda t: f"\n## {t}\n") if markdown else (lambda t: f"\n{t}\n" + "-" * len(t))
+    bullet = "- " if markdown else "  "
+    pin = f" (pinpoint {report.pinpoint})" if report.pinpoint != s.id else ""
+    head = f"{s.id}{pin}: {s.title.en}"
+    lines = [f"# {head}" if markdown else head, f"{act.title.en} ({act.number}), section {s.number}"]
+    lines.append(
+        f"In force: {d['in_force_from']} to {d['in_force_to'] or 'date'}"
+        + (" [repealed]" if d["in_force_to"] else "")
+    )
+    if report.applicable:
+        a = report.applicable
+        lines.append(h(f"Applicable to an offence on {a.offence_date}"))
+        lines.append(f"{bullet}{', '.join(a.ids) if a.ids else 'none'}: {a.reason}")
+    kind = {"statutory": "statutory text", "excerpt": "statutory text (extract)", "summary": "summary in our own words, not the statutory text"}[s.text_kind]
+    lines.append(h(f"Text ({kind})"))
+    lines.append(s.text.en.rstrip())
+    if s.subsections:
+        lines.append(h("Sub-provisions"))
+        lines += [f"{bullet}{x.label}: {x.summary.en}" for x in s.subsections]
+    if s.punishments:
+        lines.append(h("Punishment"))
+        lines += [f"{bullet}{p.applies_to.en}: {punishment_text(p)}" for p in s.punishments]
+    if d["classification"]:
+        lines.append(h("Classification"))
+        lines += [f"{bullet}{classification_text(c)}" for c in _relevant_classification(report)]
+    if report.predecessors or report.successors:
+        lines.append(h("Old and new codes"))
+        lines += [bullet + x for x in _lines_for_links("Replaced", report.predecessors)]
+        lines += [bullet + x for x in _lines_for_links("Replaced by", report.successors)]
+    if report.time_limits:
+        lines.append(h("Time limits"))
+        for t in report.time_limits:
+            excl = " (excluding journey time)" if "journey_time" in t.excludes else ""
+            roll = "rolls to the next open day (GCA s.10)" if t.rolls else "does not roll"
+            lines.append(f"{bullet}{t.id}: {t.what.en}: {t.kind} {t.period_text}{excl} from {t.trigger}; {roll} [{t.provenance.verification}]")
+    if s.cross_references:
+        lines.append(h("See also"))
+        lines.append(bullet + ", ".join(s.cross_references))
+    if report.cited_by:
+        lines.append(h("Relied on by"))
+        lines += [f"{bullet}{k} {i}: {t}" for k, i, t in report.cited_by]
+    if s.note:
+        lines.append(h("Note"))
+        lines.append(s.note.en)
+    lines.append(h("Sources"))
+    lines += [f"{bullet}{src.label()} ({src.kind})" + (f": {src.note}" if src.note else "") for src in s.provenance.sources]
+    lines.append(f"{bullet}verification: {s.provenance.verification}; last verified on {s.provenance.last_verified_on}")
+    return "\n".join(lines).strip() + "\n"
+
+
+def map_dict(report: MapReport) -> dict[str, Any]:
+    s = report.section
+    return {
+        "from": {"id": s.id, "act": s.act, "title": s.title.en, "in_force_from": report.act.in_force_from,
+                 "in_force_to": report.act.in_force_to},
+        "direction": report.direction,
+        "to": [_link_dict(x) for x in report.to],
+    }
+
+
+def map_text(report: MapReport) -> str:
+    s = report.section
+    arrow = {"old->new": "replaced by", "new->old": "replaces", "none": "has no correspondence"}[report.direction]
+    lines = [f"{s.id} ({s.title.en}) {arrow}" + (":" if report.to else " in the knowledge base")]
+    for link in report.to:
+        lines.append(f"  {link.id or '(nothing: a new provision)'}" + (f" ({link.title})" if link.title else ""))
+        lines.append(f"    relation: {link.relation}")
+        lines.append(f"    changes: {link.changes}")
+        lines.append(f"    sources: {'; '.join(x.label() for x in link.sources)} [{link.verification}]")
+    return "\n".join(lines) + "\n"
+
+
+def hits_dicts(hits: list[Hit]) -> list[dict[str, Any]]:
+    return [{"id": h.id, "title": h.title, "snippet": h.snippet, "score": h.score} for h in hits]
+
+
+def hits_text(hits: list[Hit]) -> str:
+    if not hits:
+        return ""
+    width = max(len(h.id) for h in hits)
+    return "\n".join(f"{h.id:<{width}}  {h.title}\n{'':<{width}}  {h.snippet}" for h in hits) + "\n"

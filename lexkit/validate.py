@@ -1,0 +1,244 @@
+"""Validate the knowledge base: JSON Schema per file, then referential integrity across files.
+
+Every problem is collected and reported as ``file:line: $.path: message``, never just the first.
+jsonschema is imported here only, so look-ups never pay for it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .kb import KnowledgeBase, build, load_documents, split_ref
+from .models import Document
+from .yamlload import LoadProblem, json_path
+
+Problem = LoadProblem
+SCHEMA_OF_KIND = {
+    "act": "act.schema.json",
+    "correspondence": "correspondence.schema.json",
+    "meta": "meta.schema.json",
+    "sop": "sop.schema.json",
+    "checklist": "checklist.schema.json",
+    "calendar": "calendar.schema.json",
+    "judgement": "judgement.schema.json",
+}
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    root: str
+    files: int
+    problems: tuple[Problem, ...]
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "root": self.root,
+            "ok": self.ok,
+            "files": self.files,
+            "counts": self.counts,
+            "problems": [
+                {"file": p.file, "line": p.line, "path": p.path, "message": p.message} for p in self.problems
+            ],
+        }
+
+
+def schema_texts() -> dict[str, dict[str, Any]]:
+    """Every JSON Schema shipped in the package, by file name."""
+    folder = resources.files("lexkit") / "schemas"
+    return {
+        entry.name: json.loads(entry.read_text(encoding="utf-8"))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".schema.json")
+    }
+
+
+def _validators() -> dict[str, Any]:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    schemas = schema_texts()
+    registry: Registry = Registry().with_resources(
+        (s["$id"], Resource.from_contents(s)) for s in schemas.values()
+    )
+    return {
+        name: Draft202012Validator(schema, registry=registry)
+        for name, schema in schemas.items()
+    }
+
+
+def _schema_problems(doc: Document, validator: Any) -> Iterator[Problem]:
+    from jsonschema.exceptions import best_match
+
+    for error in validator.iter_errors(doc.data):
+        if error.context:
+            error = best_match(error.context)
+        path = tuple(error.absolute_path)
+        line = _line(doc, path)
+        yield Problem(doc.file, line, json_path(path), error.message)
+
+
+def _line(doc: Document, path: tuple[Any, ...]) -> int:
+    p = tuple(path)
+    while p:
+        if p in doc.lines:
+            return doc.lines[p]
+        p = p[:-1]
+    return doc.lines.get((), 1)
+
+
+Check = Callable[[KnowledgeBase, Callable[[Document, tuple[Any, ...], str], None]], None]
+INTEGRITY_CHECKS: list[Check] = []
+
+
+def integrity_check(fn: Check) -> Check:
+    """Register a cross-file check (other modules add theirs for SOPs, checklists, judgements)."""
+    INTEGRITY_CHECKS.append(fn)
+    return fn
+
+
+def _has_primary(raw: dict[str, Any]) -> bool:
+    return any(s.get("kind") == "primary" for s in raw.get("sources") or ())
+
+
+def provenance_problems(raw: dict[str, Any]) -> list[str]:
+    """Provenance rules a schema cannot state: 'primary' needs a primary source."""
+    if raw.get("verification") == "primary" and not _has_primary(raw):
+        return ["verification is 'primary' but no source has kind 'primary': add one or lower it"]
+    return []
+
+
+@integrity_check
+def _check_provisions(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, ...], str], None]) -> None:
+    seen_sections: dict[str, str] = {}
+    seen_limits: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    codes = {d.data["act"]["code"] for d in kb.docs_of("act")}
+    for doc in kb.docs_of("act"):
+        act = doc.data["act"]
+        code = act["code"]
+        for msg in provenance_problems(act):
+            report(doc, ("act", "verification"), msg)
+        for key in ("repealed_by", "replaces"):
+            if act.get(key) and act[key] not in codes:
+                report(doc, ("act", key), f"unknown act code '{act[key]}'")
+        for j, alias in enumerate(act.get("aliases") or ()):
+            norm = "".join(ch for ch in alias.lower() if ch.isalnum())
+            if norm in aliases and aliases[norm] != code:
+                report(doc, ("act", "aliases", j), f"alias '{alias}' is also an alias of {aliases[norm]}")
+            aliases[norm] = code
+        for i, sec in enumerate(doc.data["sections"]):
+            sid = sec["id"]
+            base = ("sections", i)
+            if sid in seen_sections:
+                report(doc, (*base, "id"), f"duplicate id {sid} (also in {seen_sections[sid]})")
+            seen_sections[sid] = doc.file
+            if sid != f"{code}-{sec['number']}":
+                report(doc, (*base, "id"), f"id {sid} does not match act {code} and number {sec['number']}")
+            for msg in provenance_problems(sec):
+                report(doc, (*base, "verification"), msg)
+            for j, ref in enumerate(sec.get("cross_references") or ()):
+                if split_ref(ref)[0] not in kb.sections:
+                    report(doc, (*base, "cross_references", j), f"reference to unknown provision {ref}")
+            for j, tl in enumerate(sec.get("time_limits") or ()):
+                tid = tl["id"]
+                if tid in seen_limits:
+                    report(doc, (*base, "time_limits", j, "id"), f"duplicate time-limit id {tid}")
+                seen_limits[tid] = doc.file
+                if not tid.startswith(sid + "."):
+                    report(doc, (*base, "time_limits", j, "id"), f"time-limit id {tid} must start with {sid}.")
+                for msg in provenance_problems(tl):
+                    report(doc, (*base, "time_limits", j, "verification"), msg)
+
+
+@integrity_check
+def _check_correspondence(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, ...], str], None]) -> None:
+    for doc in kb.docs_of("correspondence"):
+        head = doc.data["correspondence"]
+        for key in ("from_act", "to_act"):
+            if head[key] not in kb.acts:
+                report(doc, ("correspondence", key), f"unknown act code '{head[key]}'")
+        for i, row in enumerate(doc.data["rows"]):
+            base = ("rows", i)
+            for msg in provenance_problems(row):
+                report(doc, (*base, "verification"), msg)
+            for key, act_key in (("from", "from_act"), ("to", "to_act")):
+                ref = row.get(key)
+                if ref is None:
+                    continue
+                sid = split_ref(ref)[0]
+                if sid not in kb.sections:
+                    report(doc, (*base, key), f"{ref} is not a provision in the knowledge base")
+                elif kb.sections[sid].act != head[act_key]:
+                    report(doc, (*base, key), f"{ref} is not a section of {head[act_key]}")
+            relation = row["relation"]
+            if relation == "new" and row.get("from") is not None:
+                report(doc, (*base, "from"), "a 'new' row has from: null")
+            elif relation == "omitted" and row.get("to") is not None:
+                report(doc, (*base, "to"), "an 'omitted' row has to: null")
+            elif relation not in ("new", "omitted") and (row.get("from") is None or row.get("to") is None):
+                report(doc, base, f"a '{relation}' row needs both from and to")
+
+
+def validate(root: Path) -> ValidationReport:
+    """Validate every file under ``root`` and the references between them."""
+    docs, load_problems = load_documents(root)
+    problems: list[Problem] = list(load_problems)
+    validators = _validators()
+    valid_docs: list[Document] = []
+    for doc in docs:
+        schema = SCHEMA_OF_KIND.get(doc.kind)
+        if schema not in validators:
+            problems.append(Problem(doc.file, 1, "$", f"no schema for a '{doc.kind}' file"))
+            continue
+        found = list(_schema_problems(doc, validators[schema]))
+        problems.extend(found)
+        if not found:
+            valid_docs.append(doc)
+    if not any(d.kind == "meta" for d in docs):
+        problems.append(Problem("provisions/kb.yaml", 1, "$", "missing: the knowledge base has no version file"))
+    kb = build(root, valid_docs)
+
+    def report(doc: Document, path: tuple[Any, ...], message: str) -> None:
+        problems.append(Problem(doc.file, _line(doc, path), json_path(path), message))
+
+    for check in INTEGRITY_CHECKS:
+        check(kb, report)
+    counts = {
+        "acts": len(kb.acts),
+        "sections": len(kb.sections),
+        "time_limits": len(kb.time_limits),
+        "correspondence_rows": len(kb.correspondence),
+    }
+    for kind in ("sop", "checklist", "calendar", "judgement"):
+        counts[kind + "s"] = len(kb.docs_of(kind))
+    problems.sort(key=lambda p: (p.file, p.line, p.path))
+    return ValidationReport(str(root), len(docs) + len({p.file for p in load_problems} - {d.file for d in docs}),
+                            tuple(problems), counts)
+
+
+def unverified_items(kb: KnowledgeBase) -> list[str]:
+    """Every item still marked unverified, for `kb validate --unverified` and closing notes."""
+    out = []
+    for act in kb.acts.values():
+        if act.provenance.verification == "unverified":
+            out.append(f"{act.file}: act {act.code}")
+    for s in kb.sections.values():
+        if s.provenance.verification == "unverified":
+            out.append(f"{s.file}:{s.line}: {s.id} {s.title}")
+        for t in s.time_limits:
+            if t.provenance.verification == "unverified":
+                out.append(f"{s.file}: time limit {t.id}")
+    for r in kb.correspondence:
+        if r.provenance.verification == "unverified":
+            out.append(f"{r.file}:{r.line}: {r.from_ref} -> {r.to_ref}")
+    return out

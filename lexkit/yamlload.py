@@ -1,0 +1,206 @@
+"""The one YAML loader of lexkit: used by the CLI, the tests and CI alike.
+
+Why not ``yaml.safe_load``: PyYAML silently keeps the last of two duplicate keys, turns ``no``
+into ``False``, ``07`` into ``7`` and an unquoted ``2024-07-01`` into a ``date`` object. In a
+knowledge base of law each of those is a silent error. This loader
+
+- parses with libyaml (``CParser``) when it is present, the pure-Python parser otherwise;
+- builds only plain data (dict, list, str, int, float, bool, None): no Python objects, ever;
+- resolves scalars by the YAML 1.2 core schema: only ``true``/``false`` are booleans, and a
+  number with a leading zero stays a string;
+- rejects duplicate keys, merge keys and unquoted dates, each reported with file and line;
+- keeps the line of every value, so schema errors can say ``file:line: $.path: message``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+JsonPath = tuple[str | int, ...]
+
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+_TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}.*)?$")
+
+_TAG_BOOL = "tag:yaml.org,2002:bool"
+_TAG_NULL = "tag:yaml.org,2002:null"
+_TAG_INT = "tag:yaml.org,2002:int"
+_TAG_FLOAT = "tag:yaml.org,2002:float"
+_TAG_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_TAG_STR = "tag:yaml.org,2002:str"
+
+
+class _Resolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core-schema scalars, plus timestamps so that unquoted dates can be refused."""
+
+
+for _tag, _regexp, _first in (
+    (_TAG_BOOL, _BOOL, "tTfF"),
+    (_TAG_NULL, _NULL, ["~", "n", "N", ""]),
+    (_TAG_INT, _INT, "-+0123456789"),
+    (_TAG_FLOAT, _FLOAT, "-+0123456789."),
+    (_TAG_TIMESTAMP, _TIMESTAMP, "0123456789"),
+):
+    _Resolver.add_implicit_resolver(_tag, _regexp, list(_first))
+
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _Composer(yaml.cyaml.CParser, _Resolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            _Resolver.__init__(self)
+
+    LIBYAML = True
+else:  # pragma: no cover - exercised only where libyaml is missing
+
+    class _Composer(  # type: ignore[no-redef]
+        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Resolver
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _Resolver.__init__(self)
+
+    LIBYAML = False
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """One problem found while loading a file, with its place."""
+
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.path}: {self.message}"
+
+
+@dataclass
+class LoadedDocument:
+    """The plain data of one YAML file, the line of each value, and the problems found."""
+
+    file: str
+    data: Any
+    lines: dict[JsonPath, int] = field(default_factory=dict)
+    problems: list[LoadProblem] = field(default_factory=list)
+
+    def line_of(self, path: JsonPath) -> int:
+        """The line of the value at ``path``, or of its nearest ancestor that has one."""
+        p = tuple(path)
+        while p:
+            if p in self.lines:
+                return self.lines[p]
+            p = p[:-1]
+        return self.lines.get((), 1)
+
+
+def json_path(path: JsonPath) -> str:
+    """Render a path as JSONPath: ``$.sections[4].punishments[0].max_years``."""
+    out = "$"
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+class _Builder:
+    def __init__(self, doc: LoadedDocument) -> None:
+        self.doc = doc
+
+    def problem(self, node: Node, path: JsonPath, message: str) -> None:
+        self.doc.problems.append(
+            LoadProblem(self.doc.file, node.start_mark.line + 1, json_path(path), message)
+        )
+
+    def build(self, node: Node, path: JsonPath) -> Any:
+        self.doc.lines[path] = node.start_mark.line + 1
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self._scalar(node, path)
+
+    def _mapping(self, node: MappingNode, path: JsonPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.problem(key_node, path, "a mapping key must be a plain string")
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, path, "merge keys ('<<') are not allowed: write the keys out")
+                continue
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if key in first_line:
+                self.problem(
+                    key_node,
+                    (*path, key),
+                    f"duplicate key '{key}' (first at line {first_line[key]}): remove one of them",
+                )
+                continue
+            first_line[key] = line
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _scalar(self, node: ScalarNode, path: JsonPath) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _TAG_BOOL:
+            return value.lower() == "true"
+        if tag == _TAG_NULL:
+            return None
+        if tag == _TAG_INT:
+            return int(value)
+        if tag == _TAG_FLOAT:
+            return float(value)
+        if tag == _TAG_TIMESTAMP:
+            self.problem(
+                node, path, f"unquoted date {value}: quote it (\"{value}\") so it stays a string"
+            )
+            return value
+        if tag not in (_TAG_STR, "!"):
+            self.problem(node, path, f"tag {tag} is not allowed: plain YAML only")
+        return value
+
+
+def load_text(text: str, file: str) -> LoadedDocument:
+    """Load YAML text; problems are collected on the document, never raised."""
+    doc = LoadedDocument(file=file, data=None)
+    composer = _Composer(text)
+    try:
+        node = composer.get_single_node()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or str(exc)
+        doc.problems.append(LoadProblem(file, line, "$", f"YAML syntax error: {reason}"))
+        return doc
+    finally:
+        composer.dispose()
+    if node is None:
+        doc.problems.append(LoadProblem(file, 1, "$", "the file is empty"))
+        return doc
+    doc.data = _Builder(doc).build(node, ())
+    return doc
+
+
+def load_file(path: Path, display: str | None = None) -> LoadedDocument:
+    """Load one YAML file (UTF-8)."""
+    name = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return LoadedDocument(name, None, problems=[LoadProblem(name, 1, "$", f"not UTF-8: {exc.reason}")])
+    return load_text(text, name)
