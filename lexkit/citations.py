@@ -110,12 +110,15 @@ class CitationResolver:
         return Citation(query, section, pinpoint)
 
     def _bare(self, query: str, number: str, pinpoint: str) -> Citation:
-        candidates = sorted(s.id for s in self.kb.sections.values() if s.number == number)
-        listed = ", ".join(candidates) if candidates else "none in the knowledge base"
+        held = sorted(s.id for s in self.kb.sections.values() if s.number == number)
+        # "s.302" names different offences in the IPC and the BNS: never guess the code.
+        codes = sorted(a.code for a in self.kb.acts.values() if a.kind in ("penal_code", "procedure_code"))
+        candidates = held or [f"{code}-{number}" for code in codes]
+        where = "in the knowledge base" if held else "none of them in the knowledge base"
         raise Ambiguous(
-            f"'{query}' names no Act: section {number} of which Act? Candidates: {listed}",
+            f"'{query}' names no Act: section {number} of which Act? ({len(candidates)} candidates, {where})",
             candidates,
-            hint="add the Act, e.g. 'IPC 370' or 'BNS 143'",
+            hint=f"add the Act, e.g. '{candidates[0].replace('-', ' ')}'",
         )
 
     def _suggest(self, sid: str, act: str) -> str:

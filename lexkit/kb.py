@@ -129,42 +129,54 @@ class KnowledgeBase:
         return [r for r in self.correspondence if r.to_ref and split_ref(r.to_ref)[0] == section_id]
 
 
-def build(root: Path, docs: list[Document]) -> KnowledgeBase:
-    """Index loaded documents. Assumes they validate; raises KnowledgeBaseInvalid if not."""
+def _index(kb: KnowledgeBase, doc: Document) -> None:
+    if doc.kind == "act":
+        act = Act.of(doc.data["act"], doc.file)
+        sections = [
+            Section.of(raw, act.code, doc.file, doc.lines.get(("sections", i), 0))
+            for i, raw in enumerate(doc.data["sections"])
+        ]
+        kb.acts[act.code] = act
+        kb.sections.update((s.id, s) for s in sections)
+    elif doc.kind == "correspondence":
+        head = doc.data["correspondence"]
+        kb.correspondence.extend(
+            CorrespondenceRow(
+                table=head["id"],
+                from_act=head["from_act"],
+                to_act=head["to_act"],
+                from_ref=raw.get("from"),
+                to_ref=raw.get("to"),
+                relation=raw["relation"],
+                changes=Text.of(raw["changes"]),
+                provenance=Provenance.of(raw),
+                file=doc.file,
+                line=doc.lines.get(("rows", i), 0),
+            )
+            for i, raw in enumerate(doc.data["rows"])
+        )
+    elif doc.kind == "meta":
+        m = doc.data["kb"]
+        kb.meta = KbMeta(m["version"], m["date"], m.get("title", "lexkit"), m["disclaimer"])
+
+
+def build(root: Path, docs: list[Document], *, strict: bool = True) -> KnowledgeBase:
+    """Index loaded documents.
+
+    strict (for use): a malformed document raises KnowledgeBaseInvalid. Not strict (for
+    validation): a document that cannot be indexed is skipped, so one bad file does not turn
+    into a cascade of "unknown id" errors in the files that refer to it.
+    """
     kb = KnowledgeBase(root=root, documents=docs)
-    try:
-        for doc in docs:
-            if doc.kind == "act":
-                act = Act.of(doc.data["act"], doc.file)
-                kb.acts[act.code] = act
-                for i, raw in enumerate(doc.data["sections"]):
-                    line = doc.lines.get(("sections", i), 0)
-                    kb.sections[raw["id"]] = Section.of(raw, act.code, doc.file, line)
-            elif doc.kind == "correspondence":
-                head = doc.data["correspondence"]
-                for i, raw in enumerate(doc.data["rows"]):
-                    kb.correspondence.append(
-                        CorrespondenceRow(
-                            table=head["id"],
-                            from_act=head["from_act"],
-                            to_act=head["to_act"],
-                            from_ref=raw.get("from"),
-                            to_ref=raw.get("to"),
-                            relation=raw["relation"],
-                            changes=Text.of(raw["changes"]),
-                            provenance=Provenance.of(raw),
-                            file=doc.file,
-                            line=doc.lines.get(("rows", i), 0),
-                        )
-                    )
-            elif doc.kind == "meta":
-                m = doc.data["kb"]
-                kb.meta = KbMeta(m["version"], m["date"], m.get("title", "lexkit"), m["disclaimer"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise KnowledgeBaseInvalid(
-            f"the knowledge base in {root} is malformed ({type(exc).__name__}: {exc})",
-            hint="run 'lexkit kb validate' to see every error with its file and line",
-        ) from exc
+    for doc in docs:
+        try:
+            _index(kb, doc)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            if strict:
+                raise KnowledgeBaseInvalid(
+                    f"{doc.file} is malformed ({type(exc).__name__}: {exc})",
+                    hint="run 'lexkit kb validate' to see every error with its file and line",
+                ) from exc
     return kb
 
 

@@ -123,7 +123,7 @@ def applicable_on(kb: KnowledgeBase, section: Section, day: dt.date) -> Applicab
         return Applicable(
             iso, ids[0], ids,
             f"offence on {iso}, after {act.code} was repealed (in force to {act.in_force_to}): "
-            f"charge under {name} {', '.join(ids)}; {changes}",
+            f"charge under {', '.join(ids)} ({name}); {changes}",
         )
     # Before the Act came into force: the predecessor applies, if there is one.
     ids = tuple(link.id for link in preds)
@@ -141,7 +141,7 @@ def applicable_on(kb: KnowledgeBase, section: Section, day: dt.date) -> Applicab
     return Applicable(
         iso, ids[0], ids,
         f"offence on {iso}, before {act.code} came into force on {act.in_force_from}: charge under "
-        f"{name} {', '.join(ids)}" + (f"; {saving_old}" if saving_old else ""),
+        f"{', '.join(ids)} ({name})" + (f"; {saving_old}" if saving_old else ""),
     )
 
 

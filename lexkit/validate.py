@@ -122,7 +122,7 @@ def _check_provisions(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, 
     seen_sections: dict[str, str] = {}
     seen_limits: dict[str, str] = {}
     aliases: dict[str, str] = {}
-    codes = {d.data["act"]["code"] for d in kb.docs_of("act")}
+    codes = set(kb.acts)
     for doc in kb.docs_of("act"):
         act = doc.data["act"]
         code = act["code"]
@@ -206,7 +206,10 @@ def validate(root: Path) -> ValidationReport:
             valid_docs.append(doc)
     if not any(d.kind == "meta" for d in docs):
         problems.append(Problem("provisions/kb.yaml", 1, "$", "missing: the knowledge base has no version file"))
-    kb = build(root, valid_docs)
+    # Index every document that can be indexed (no cascades), but run the cross-file checks
+    # only over documents that passed their schema (the checks rely on its shape).
+    kb = build(root, docs, strict=False)
+    kb.documents = valid_docs
 
     def report(doc: Document, path: tuple[Any, ...], message: str) -> None:
         problems.append(Problem(doc.file, _line(doc, path), json_path(path), message))
@@ -222,8 +225,8 @@ def validate(root: Path) -> ValidationReport:
     for kind in ("sop", "checklist", "calendar", "judgement"):
         counts[kind + "s"] = len(kb.docs_of(kind))
     problems.sort(key=lambda p: (p.file, p.line, p.path))
-    return ValidationReport(str(root), len(docs) + len({p.file for p in load_problems} - {d.file for d in docs}),
-                            tuple(problems), counts)
+    files = len(docs) + len({p.file for p in load_problems} - {d.file for d in docs})
+    return ValidationReport(str(root), files, tuple(problems), counts)
 
 
 def unverified_items(kb: KnowledgeBase) -> list[str]:

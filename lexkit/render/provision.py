@@ -200,7 +200,7 @@ def show_text(report: ProvisionReport, markdown: bool = False) -> str:
     bullet = "- " if markdown else "  "
     pin = f" (pinpoint {report.pinpoint})" if report.pinpoint != s.id else ""
     head = f"{s.id}{pin}: {s.title.en}"
-    lines = [f"# {head}" if markdown else head, f"{act.title.en} ({act.number}), section {s.number}"]
+    lines = [f"# {head}" if markdown else head, f"{act.title.en} ({act.number}), {act.unit} {s.number}"]
     lines.append(
         f"In force: {d['in_force_from']} to {d['in_force_to'] or 'date'}"
         + (" [repealed]" if d["in_force_to"] else "")
