@@ -1,0 +1,75 @@
+"""Citations as charge-sheets write them resolve to the right section and pinpoint."""
+
+from __future__ import annotations
+
+import pytest
+
+from lexkit.citations import CitationResolver
+from lexkit.errors import Ambiguous, NotFound, UsageProblem
+from lexkit.kb import load
+
+RESOLVER = CitationResolver(load())
+
+
+@pytest.mark.parametrize(
+    "query,section,pinpoint",
+    [
+        ("BNS-143", "BNS-143", "BNS-143"),
+        ("BNS 143", "BNS-143", "BNS-143"),
+        ("bns 143", "BNS-143", "BNS-143"),
+        ("S. 143 BNS", "BNS-143", "BNS-143"),
+        ("u/s 370(4) IPC", "IPC-370", "IPC-370(4)"),
+        ("U/S 370 (4) I.P.C.", "IPC-370", "IPC-370(4)"),
+        ("370/34 IPC", "IPC-370", "IPC-370"),
+        ("Sec. 370A IPC r/w 120B IPC", "IPC-370A", "IPC-370A"),
+        ("section 15(6A) of ITPA", "ITPA-15", "ITPA-15(6A)"),
+        ("Sec. 164A Cr.P.C.", "CRPC-164A", "CRPC-164A"),
+        ("s.164A CrPC", "CRPC-164A", "CRPC-164A"),
+        ("JJ Act s.31", "JJA-31", "JJA-31"),
+        ("Section 2(14) of the JJ Act", "JJA-2", "JJA-2(14)"),
+        ("PITA 5", "ITPA-5", "ITPA-5"),
+        ("S. 22AA ITPA", "ITPA-22AA", "ITPA-22AA"),
+        ("CLPRA 14", "CLPRA-14", "CLPRA-14"),
+        ("BLSA s.16", "BLSA-16", "BLSA-16"),
+        ("POCSO 19(6)", "POCSO-19", "POCSO-19(6)"),
+        ("BNSS 187(3)", "BNSS-187", "BNSS-187(3)"),
+        ("GCA s.9", "GCA-9", "GCA-9"),
+        ("Art. 23", "CONST-23", "CONST-23"),
+        ("Article 21 of the Constitution", "CONST-21", "CONST-21"),
+    ],
+)
+def test_resolves(query: str, section: str, pinpoint: str) -> None:
+    citation = RESOLVER.resolve(query)
+    assert (citation.section.id, citation.pinpoint_ref) == (section, pinpoint)
+
+
+def test_bnss_is_not_read_as_bns() -> None:
+    assert RESOLVER.resolve("BNSS 183").section.id == "BNSS-183"
+
+
+def test_bare_number_is_ambiguous_and_lists_candidates() -> None:
+    with pytest.raises(Ambiguous) as info:
+        RESOLVER.resolve("302")
+    assert {"IPC-302", "BNS-302"} <= set(info.value.candidates)
+
+
+def test_bare_number_held_in_two_acts_lists_both() -> None:
+    with pytest.raises(Ambiguous) as info:
+        RESOLVER.resolve("s. 143")
+    assert "BNS-143" in info.value.candidates
+
+
+def test_unknown_section_suggests_close_ids() -> None:
+    with pytest.raises(NotFound) as info:
+        RESOLVER.resolve("BNS 1433")
+    assert info.value.hint and "BNS-143" in info.value.hint
+
+
+def test_two_acts_in_one_citation_is_ambiguous() -> None:
+    with pytest.raises(Ambiguous):
+        RESOLVER.resolve("BNS 143 and ITPA 5")
+
+
+def test_text_without_a_number_is_a_usage_problem() -> None:
+    with pytest.raises(UsageProblem):
+        RESOLVER.resolve("trafficking IPC")
