@@ -57,8 +57,9 @@ class ClosedDays:
     ) -> None:
         """Build a calendar from weekly closures, India's holidays, a state and overrides.
 
-        Without `state`, the state a court calendar names (if any) is used. Most callers want `ClosedDays.for_india`; this constructor exists for other shapes
-        (tests, a court that also closes on Saturdays).
+        Without `state`, the state a court calendar names (if any) is used. Most callers want
+        `ClosedDays.for_india`; this constructor is for other shapes (tests, a court that also
+        closes on Saturdays).
         """
         overrides = tuple(overrides)
         if state is None:
@@ -257,7 +258,7 @@ def _check_schema(data: Mapping[str, Any], source_name: str) -> None:
     if errors:
         listed = "; ".join(dict.fromkeys(f"{e.json_path}: {e.message}" for e in errors))
         raise UsageProblem(
-            f"{source_name} is not a valid calendar (quote dates as \"YYYY-MM-DD\"): {listed}"
+            f'{source_name} is not a valid calendar (quote dates as "YYYY-MM-DD"): {listed}'
         )
 
 
