@@ -15,6 +15,7 @@ from typing import Any, Optional
 import typer
 
 from . import __version__
+from .cli_checklist import register as _register_checklist
 from .errors import Ambiguous, LexkitError
 
 app = typer.Typer(
@@ -29,6 +30,7 @@ provision_app = typer.Typer(help="Look up provisions: show, map old<->new codes,
 kb_app = typer.Typer(help="Check the knowledge base.", no_args_is_help=True)
 app.add_typer(provision_app, name="provision")
 app.add_typer(kb_app, name="kb")
+_register_checklist(app)
 
 
 class ShowFormat(str, Enum):

@@ -1,0 +1,68 @@
+"""Conditions on facts, as SOP steps and checklist templates write them.
+
+A condition is a mapping; every entry must hold. A fact maps to a value (equality) or to
+operators (lt, le, gt, ge, eq, ne, in); ``any_of`` holds when one of its conditions holds;
+``not`` negates. A fact that is not known makes its entry false, never true.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+_OPS = {
+    "lt": lambda a, b: a < b,
+    "le": lambda a, b: a <= b,
+    "gt": lambda a, b: a > b,
+    "ge": lambda a, b: a >= b,
+    "eq": lambda a, b: a == b,
+    "ne": lambda a, b: a != b,
+    "in": lambda a, b: a in b,
+}
+
+
+def holds(condition: Mapping[str, Any] | None, facts: Mapping[str, Any]) -> bool:
+    """Whether ``condition`` holds for ``facts`` (an absent condition always holds)."""
+    if not condition:
+        return True
+    for key, want in condition.items():
+        if key == "any_of":
+            if not any(holds(c, facts) for c in want):
+                return False
+        elif key == "not":
+            if holds(want, facts):
+                return False
+        elif not _fact_holds(facts.get(key), want):
+            return False
+    return True
+
+
+def _fact_holds(value: Any, want: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(want, Mapping):
+        try:
+            return all(_OPS[op](value, arg) for op, arg in want.items())
+        except TypeError:  # comparing a number with a string: the condition does not hold
+            return False
+    return bool(value == want)
+
+
+def describe(condition: Mapping[str, Any] | None) -> str:
+    """A condition in words: 'victim_age < 18 and foreign_national is true'."""
+    if not condition:
+        return ""
+    signs = {"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "=", "ne": "!=", "in": "in"}
+    parts = []
+    for key, want in condition.items():
+        if key == "any_of":
+            parts.append("(" + " or ".join(describe(c) for c in want) + ")")
+        elif key == "not":
+            parts.append(f"not ({describe(want)})")
+        elif isinstance(want, Mapping):
+            parts.extend(f"{key} {signs[op]} {arg}" for op, arg in want.items())
+        elif isinstance(want, bool):
+            parts.append(f"{key} is {'true' if want else 'false'}")
+        else:
+            parts.append(f"{key} = {want}")
+    return " and ".join(parts)

@@ -1,0 +1,41 @@
+"""The only module that imports rich: tables for a terminal."""
+
+from __future__ import annotations
+
+from ..checklists import MODALITY_WORDS, Checklist
+from .checklist import _due_text
+
+
+def checklist_table(c: Checklist, width: int | None = None) -> str:
+    """A checklist as a rich table, rendered to text (no colour when NO_COLOR is set)."""
+    import io
+    import os
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width or 140, no_color="NO_COLOR" in os.environ,
+                      force_terminal=False, highlight=False)
+    console.print(Text(c.title, style="bold"))
+    console.print("Case: " + "; ".join(f"{k}={v}" for k, v in c.facts.items()), markup=False)
+    console.print("Events: " + "; ".join(f"{k} {v.strftime('%d %b %Y %H:%M %z')}" for k, v in c.events.items()), markup=False)
+    table = Table(show_lines=True)
+    for column in ("#", "Phase", "Step", "Who", "Due", "Legal basis"):
+        table.add_column(column)
+    for i, s in enumerate(c.steps, 1):
+        due = _due_text(s)
+        if s.rule is not None:
+            due = f"{due}\n{s.rule.describe()}\n[{s.rule.id}]"
+        cells = (str(i), s.phase, f"{s.title}\n{s.action}", f"{s.actor} ({MODALITY_WORDS[s.modality]})",
+                 due, ", ".join(s.legal_basis))
+        table.add_row(*(Text(cell) for cell in cells))  # Text: knowledge-base strings are never markup
+    console.print(table)
+    for e in c.entitlements:
+        amount = {"up_to": "up to ", "at_least": "at least "}.get(e.amount_is, "") + f"Rs {e.amount_inr:,}"
+        console.print(f"Entitlement: {e.kind.replace('_', ' ')}: {amount} ({e.scheme}; {e.verification})", markup=False)
+    for w in c.warnings:
+        console.print(f"Note: {w}", markup=False)
+    console.print(f"Knowledge base {c.kb_version} of {c.kb_date}. {c.disclaimer}", markup=False)
+    return buffer.getvalue()
