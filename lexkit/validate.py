@@ -244,4 +244,109 @@ def unverified_items(kb: KnowledgeBase) -> list[str]:
     for r in kb.correspondence:
         if r.provenance.verification == "unverified":
             out.append(f"{r.file}:{r.line}: {r.from_ref} -> {r.to_ref}")
+    for doc in kb.docs_of("sop"):
+        head = doc.data["sop"]
+        if head.get("verification") == "unverified":
+            out.append(f"{doc.file}: SOP {head['id']}")
+        for i, step in enumerate(doc.data.get("steps") or ()):
+            if step.get("verification") == "unverified":
+                out.append(f"{doc.file}:{doc.lines.get(('steps', i), 0)}: step {step['id']}")
+            deadline = step.get("deadline") or {}
+            if deadline.get("verification") == "unverified":
+                out.append(f"{doc.file}: deadline {deadline.get('id')}")
+        for i, ent in enumerate(doc.data.get("entitlements") or ()):
+            if ent.get("verification") == "unverified":
+                out.append(f"{doc.file}:{doc.lines.get(('entitlements', i), 0)}: entitlement {ent['id']}")
+    for doc in kb.docs_of("judgement"):
+        j = doc.data["judgement"]
+        if j.get("verification") == "unverified":
+            out.append(f"{doc.file}: judgement {j['id']}")
+        for c in j.get("citations") or ():
+            if c.get("verification") == "unverified":
+                out.append(f"{doc.file}: citation {c['citation']} ({j['id']})")
     return out
+
+
+def _check_refs(kb: KnowledgeBase, doc: Document, refs: Any, path: tuple[Any, ...],
+                report: Callable[[Document, tuple[Any, ...], str], None]) -> None:
+    for j, ref in enumerate(refs or ()):
+        if split_ref(ref)[0] not in kb.sections:
+            report(doc, (*path, j), f"reference to unknown provision {ref}")
+
+
+@integrity_check
+def _check_sops(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, ...], str], None]) -> None:
+    seen: dict[str, str] = {}
+    for doc in kb.docs_of("sop"):
+        head = doc.data["sop"]
+        if head["id"] in seen:
+            report(doc, ("sop", "id"), f"duplicate SOP id {head['id']} (also in {seen[head['id']]})")
+        seen[head["id"]] = doc.file
+        if doc.file != f"sops/{head['id']}.yaml":
+            report(doc, ("sop", "id"), f"SOP id {head['id']} does not match its file name")
+        for msg in provenance_problems(head):
+            report(doc, ("sop", "verification"), msg)
+        step_ids: set[str] = set()
+        for i, step in enumerate(doc.data.get("steps") or ()):
+            if step["id"] in step_ids:
+                report(doc, ("steps", i, "id"), f"duplicate step id {step['id']}")
+            step_ids.add(step["id"])
+            _check_refs(kb, doc, step.get("basis"), ("steps", i, "basis"), report)
+            rule = (step.get("deadline") or {}).get("rule")
+            if rule and rule not in kb.time_limits:
+                report(doc, ("steps", i, "deadline", "rule"), f"unknown time-limit rule {rule}")
+            if step.get("deadline") and "rule" not in step["deadline"]:
+                for msg in provenance_problems(step["deadline"]):
+                    report(doc, ("steps", i, "deadline", "verification"), msg)
+        by_kind: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
+        for i, ent in enumerate(doc.data.get("entitlements") or ()):
+            _check_refs(kb, doc, ent.get("basis"), ("entitlements", i, "basis"), report)
+            for msg in provenance_problems(ent):
+                report(doc, ("entitlements", i, "verification"), msg)
+            if ent.get("valid_to") and ent["valid_to"] < ent["valid_from"]:
+                report(doc, ("entitlements", i, "valid_to"), "valid_to is before valid_from")
+            key = (ent["kind"], repr(sorted((ent.get("when") or {}).items())))
+            for other_from, other_to in by_kind.get(key, []):
+                if ent["valid_from"] <= (other_to or "9999-12-31") and other_from <= (ent.get("valid_to") or "9999-12-31"):
+                    report(doc, ("entitlements", i, "valid_from"),
+                           f"{ent['kind']} overlaps another row for the same category ({other_from} to {other_to})")
+            by_kind.setdefault(key, []).append((ent["valid_from"], ent.get("valid_to")))
+
+
+@integrity_check
+def _check_checklists(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, ...], str], None]) -> None:
+    sops = {d.data["sop"]["id"]: d.data for d in kb.docs_of("sop")}
+    for doc in kb.docs_of("checklist"):
+        head = doc.data["checklist"]
+        if doc.file != f"checklists/{head['id']}.yaml":
+            report(doc, ("checklist", "id"), f"template id {head['id']} does not match its file name")
+        events = doc.data["inputs"]["events"]
+        if sum(bool(e.get("primary")) for e in events.values()) != 1:
+            report(doc, ("inputs", "events"), "exactly one event must be primary: true (the one --at gives)")
+        for i, inc in enumerate(doc.data["include"]):
+            sop = sops.get(inc["sop"])
+            if sop is None:
+                report(doc, ("include", i, "sop"), f"unknown SOP {inc['sop']}")
+                continue
+            ids = {s["id"] for s in sop.get("steps") or ()}
+            for j, step in enumerate(inc.get("steps") or ()):
+                if step not in ids:
+                    report(doc, ("include", i, "steps", j), f"SOP {inc['sop']} has no step {step}")
+        ent = doc.data.get("entitlements")
+        if ent and ent["sop"] not in sops:
+            report(doc, ("entitlements", "sop"), f"unknown SOP {ent['sop']}")
+        if ent and ent["date_event"] not in events:
+            report(doc, ("entitlements", "date_event"), f"unknown event {ent['date_event']}")
+
+
+@integrity_check
+def _check_judgements(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, ...], str], None]) -> None:
+    seen: dict[str, str] = {}
+    for doc in kb.docs_of("judgement"):
+        j = doc.data["judgement"]
+        if j["id"] in seen:
+            report(doc, ("judgement", "id"), f"duplicate judgement id {j['id']} (also in {seen[j['id']]})")
+        seen[j["id"]] = doc.file
+        _check_refs(kb, doc, j.get("provisions"), ("judgement", "provisions"), report)
+        for msg in provenance_problems(j):
+            report(doc, ("judgement", "verification"), msg)
