@@ -169,7 +169,9 @@ def cited_by(kb: KnowledgeBase, section_id: str) -> list[tuple[str, str, str]]:
     for doc in kb.docs_of("judgement"):
         j = doc.data.get("judgement", doc.data)
         if any(split_ref(p)[0] == section_id for p in j.get("provisions") or ()):
-            out.append(("judgement", j.get("id", ""), str(j.get("name", ""))))
+            name, year = str(j.get("name", "")), str(j.get("decided_on", ""))[:4]
+            title = name if not year or name.endswith(f"({year})") else f"{name} ({year})"
+            out.append(("judgement", j.get("id", ""), title))
     for doc in kb.docs_of("sop"):
         sop_id = doc.data.get("sop", {}).get("id", "")
         for step in doc.data.get("steps") or ():

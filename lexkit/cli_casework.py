@@ -1,0 +1,136 @@
+"""`lexkit judgement ...` and `lexkit sop ...`: case law and procedures, mounted by lexkit.cli.
+
+lexkit.cli imports this module while it is still being built, so the shared helpers (out,
+out_json, note, load_kb) are imported from it inside each command, never at the top.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
+
+import typer
+
+judgement_app = typer.Typer(help="Case law: show, list and search judgements.", no_args_is_help=True)
+sop_app = typer.Typer(help="Standard operating procedures and protocols: list and show.", no_args_is_help=True)
+
+
+class CaseFormat(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+_FORMAT_HELP = "text, json or md."
+
+
+@judgement_app.command("show")
+def judgement_show(
+    ctx: typer.Context,
+    judgement: str = typer.Argument(..., help="An id, a case name or a citation: 'Vishal Jeet', '(1996) 2 SCC 384'."),
+    fmt: CaseFormat = typer.Option(CaseFormat.text, "--format", help=_FORMAT_HELP),
+) -> None:
+    """Show a judgement: court, date, citations, provisions, holding, significance, sources.
+
+    Example: lexkit judgement show "Vishal Jeet"
+    """
+    from .cli import load_kb, out, out_json
+    from .judgements import find_judgement
+    from .render.judgement import judgement_dict, judgement_text
+
+    found = find_judgement(load_kb(ctx), judgement)
+    if fmt is CaseFormat.json:
+        out_json(judgement_dict(found))
+    else:
+        out(judgement_text(found, markdown=fmt is CaseFormat.md))
+
+
+@judgement_app.command("list")
+def judgement_list(
+    ctx: typer.Context,
+    provision: Optional[str] = typer.Option(None, "--provision", help="Only those relying on it: 'ITPA 15', 'BNS 143'."),
+    court: Optional[str] = typer.Option(None, "--court", help="Court name (part of it) or level: 'High Court', 'supreme_court'."),
+    year: Optional[str] = typer.Option(None, "--year", help="Year of decision, YYYY."),
+    fmt: CaseFormat = typer.Option(CaseFormat.text, "--format", help=_FORMAT_HELP),
+) -> None:
+    """List judgements, oldest first, optionally by provision, court and year.
+
+    Example: lexkit judgement list --provision "ITPA 15" --court "Supreme Court"
+    """
+    from .cli import load_kb, note, out, out_json
+    from .judgements import list_judgements, parse_year
+    from .render.judgement import list_dicts, list_text
+
+    wanted_year = parse_year(year) if year is not None else None
+    found = list_judgements(load_kb(ctx), provision=provision, court=court, year=wanted_year)
+    if not found:
+        note("no judgement matches")
+    if fmt is CaseFormat.json:
+        out_json(list_dicts(found))
+    else:
+        out(list_text(found, markdown=fmt is CaseFormat.md))
+
+
+@judgement_app.command("search")
+def judgement_search(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="Words to find in names, citations, topics, holdings and significance."),
+    limit: int = typer.Option(10, "--limit", min=1, max=200, help="At most this many hits."),
+    fmt: CaseFormat = typer.Option(CaseFormat.text, "--format", help=_FORMAT_HELP),
+) -> None:
+    """Ranked full-text search over judgements, best first.
+
+    Example: lexkit judgement search "victim accused"
+    """
+    from .cli import load_kb, note, out, out_json
+    from .judgements import search_judgements
+    from .render.judgement import hits_dicts, hits_text
+
+    hits = search_judgements(load_kb(ctx), query, limit)
+    if not hits:
+        note(f"no judgement matches '{query}'")
+    if fmt is CaseFormat.json:
+        out_json(hits_dicts(hits))
+    else:
+        out(hits_text(hits, markdown=fmt is CaseFormat.md))
+
+
+@sop_app.command("list")
+def sop_list(
+    ctx: typer.Context,
+    fmt: CaseFormat = typer.Option(CaseFormat.text, "--format", help=_FORMAT_HELP),
+) -> None:
+    """List the SOPs, protocols, advisories and schemes held, with how many steps each has.
+
+    Example: lexkit sop list
+    """
+    from .cli import load_kb, out, out_json
+    from .render.sop import list_dicts, list_text
+    from .sops import all_sops
+
+    sops = all_sops(load_kb(ctx))
+    if fmt is CaseFormat.json:
+        out_json(list_dicts(sops))
+    else:
+        out(list_text(sops, markdown=fmt is CaseFormat.md))
+
+
+@sop_app.command("show")
+def sop_show(
+    ctx: typer.Context,
+    sop_id: str = typer.Argument(..., metavar="ID", help="The SOP's id, as 'lexkit sop list' shows it."),
+    fmt: CaseFormat = typer.Option(CaseFormat.text, "--format", help=_FORMAT_HELP),
+) -> None:
+    """Show an SOP as a document: steps phase by phase, who does what, how binding, by when, on what basis.
+
+    Example: lexkit sop show mwcd-child-rescue-protocol-2006 --format md
+    """
+    from .cli import load_kb, out, out_json
+    from .render.sop import sop_dict, sop_text
+    from .sops import find_sop
+
+    sop = find_sop(load_kb(ctx), sop_id)
+    if fmt is CaseFormat.json:
+        out_json(sop_dict(sop))
+    else:
+        out(sop_text(sop, markdown=fmt is CaseFormat.md))
