@@ -82,6 +82,11 @@ def checklist_dict(c: Checklist) -> dict[str, Any]:
     }
 
 
+def fact_text(value: Any) -> str:
+    """A fact as a person writes it: true/false, not Python's True/False."""
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
 def md_escape(text: str) -> str:
     """Escape what would turn a knowledge-base string into Markdown markup or break a table."""
     out = []
@@ -94,7 +99,7 @@ def checklist_markdown(c: Checklist) -> str:
     """Printable Markdown (CommonMark): phases as headings, each step a task-list item."""
     e = md_escape
     lines = [f"# {e(c.title)}", "", e(c.summary), ""]
-    lines.append("**Case:** " + "; ".join(f"{e(k)} = {e(str(v))}" for k, v in c.facts.items()))
+    lines.append("**Case:** " + "; ".join(f"{e(k)} = {e(fact_text(v))}" for k, v in c.facts.items()))
     lines.append("")
     lines.append("**Events:** " + "; ".join(f"{e(k)} at {v.strftime('%d %b %Y %H:%M %z')}" for k, v in c.events.items()))
     lines.append("")
@@ -108,7 +113,7 @@ def checklist_markdown(c: Checklist) -> str:
             continue
         lines += [f"## {phase.replace('-', ' ').capitalize()}", ""]
         for s in steps:
-            lines.append(f"- [ ] **{e(s.title)}** ({e(s.actor)} {MODALITY_WORDS[s.modality]})")
+            lines.append(f"- [ ] **{e(s.title)}**: {e(s.actor)} *{MODALITY_WORDS[s.modality]}*")
             lines.append(f"  {e(s.action)}")
             if s.rule is not None:
                 lines.append(f"  *Deadline:* {e(_due_text(s))}: {e(s.rule.describe())} ({e(s.rule.id)}, {s.rule.verification})")

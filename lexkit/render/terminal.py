@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..checklists import MODALITY_WORDS, Checklist
-from .checklist import _due_text
+from .checklist import _due_text, fact_text
 
 
 def checklist_table(c: Checklist, width: int | None = None) -> str:
@@ -16,19 +16,20 @@ def checklist_table(c: Checklist, width: int | None = None) -> str:
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width or 140, no_color="NO_COLOR" in os.environ,
+    size = width or int(os.environ.get("COLUMNS", "0") or 0) or 140
+    console = Console(file=buffer, width=max(size, 80), no_color="NO_COLOR" in os.environ,
                       force_terminal=False, highlight=False)
     console.print(Text(c.title, style="bold"))
-    console.print("Case: " + "; ".join(f"{k}={v}" for k, v in c.facts.items()), markup=False)
+    console.print("Case: " + "; ".join(f"{k}={fact_text(v)}" for k, v in c.facts.items()), markup=False)
     console.print("Events: " + "; ".join(f"{k} {v.strftime('%d %b %Y %H:%M %z')}" for k, v in c.events.items()), markup=False)
-    table = Table(show_lines=True)
-    for column in ("#", "Phase", "Step", "Who", "Due", "Legal basis"):
-        table.add_column(column)
+    table = Table(show_lines=True, expand=True)
+    for column, ratio in (("#", 0), ("Phase", 0), ("Step", 4), ("Who", 2), ("Due", 2), ("Legal basis", 1)):
+        table.add_column(column, ratio=ratio or None, no_wrap=not ratio)
     for i, s in enumerate(c.steps, 1):
         due = _due_text(s)
         if s.rule is not None:
             due = f"{due}\n{s.rule.describe()}\n[{s.rule.id}]"
-        cells = (str(i), s.phase, f"{s.title}\n{s.action}", f"{s.actor} ({MODALITY_WORDS[s.modality]})",
+        cells = (str(i), s.phase, f"{s.title}\n{s.action}", f"{s.actor} ({s.modality.replace('_', ' ')})",
                  due, ", ".join(s.legal_basis))
         table.add_row(*(Text(cell) for cell in cells))  # Text: knowledge-base strings are never markup
     console.print(table)
