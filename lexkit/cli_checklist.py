@@ -207,6 +207,7 @@ def checklist_build(
         events[name] = parse_datetime(value)
     facts = parse_facts(template, _pairs(fact, "--fact"))
     _ask_missing(template, facts, no_input)
+    state = state or facts.get("state")  # a template may take the state as a fact (IN-TN)
     code = f"IN-{normalise_state(state)}" if state else None
     result = build_checklist(kb, template, facts, events, state=code, journey_hours=journey_hours,
                              calendar=_calendar(kb, state, calendar))
