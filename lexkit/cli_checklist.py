@@ -193,7 +193,7 @@ def checklist_build(
     """
     from .calendars import normalise_state
     from .checklists import build_checklist, event_names, find_template, parse_facts
-    from .cli import load_kb, note, out, out_json
+    from .cli import load_kb, note, out
     from .deadlines import parse_datetime
 
     kb = load_kb(ctx)

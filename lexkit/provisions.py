@@ -111,7 +111,7 @@ def applicable_on(kb: KnowledgeBase, section: Section, day: dt.date) -> Applicab
             f"{act.code} was in force on {iso} (from {act.in_force_from}{until}): {section.id} applies{extra}",
         )
     if act.in_force_to and iso > act.in_force_to:
-        ids = tuple(link.id for link in succs)
+        ids = tuple(link.id for link in succs if link.id)
         if not ids:
             return Applicable(
                 iso, None, (),
@@ -119,14 +119,14 @@ def applicable_on(kb: KnowledgeBase, section: Section, day: dt.date) -> Applicab
             )
         new = kb.acts.get(act.repealed_by or "") if act.repealed_by else None
         name = new.code if new else "its successor"
-        changes = "; ".join(f"{link.id} ({link.relation}: {link.changes})" for link in succs)
+        changes = "; ".join(f"{link.id} ({link.relation}: {link.changes})" for link in succs if link.id)
         return Applicable(
             iso, ids[0], ids,
             f"offence on {iso}, after {act.code} was repealed (in force to {act.in_force_to}): "
             f"charge under {', '.join(ids)} ({name}); {changes}",
         )
     # Before the Act came into force: the predecessor applies, if there is one.
-    ids = tuple(link.id for link in preds)
+    ids = tuple(link.id for link in preds if link.id)
     if not ids:
         return Applicable(
             iso, None, (),

@@ -143,7 +143,8 @@ def checklist_ics(c: Checklist) -> bytes:
     cal.add("prodid", "-//lexkit//checklist//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", c.title)
-    stamp = dt.datetime(*map(int, c.kb_date.split("-")), tzinfo=dt.timezone.utc) if c.kb_date else dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    # DTSTAMP from the knowledge-base date, not the clock: the same case gives the same file.
+    stamp = dt.datetime.fromisoformat(c.kb_date or "2026-01-01").replace(tzinfo=dt.timezone.utc)
     primary = min(c.events.values()).strftime("%Y%m%dT%H%M%z") if c.events else "none"
     for s in c.steps:
         if s.deadline is None:
@@ -175,4 +176,4 @@ def checklist_ics(c: Checklist) -> bytes:
         alarm.add("trigger", dt.timedelta(hours=-hours))
         ev.add_component(alarm)
         cal.add_component(ev)
-    return cal.to_ical()
+    return bytes(cal.to_ical())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checklists import MODALITY_WORDS, Checklist
+from ..checklists import Checklist
 from .checklist import _due_text, fact_text
 
 
