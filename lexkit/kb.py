@@ -27,7 +27,7 @@ from .models import (
     Text,
     TimeLimit,
 )
-from .yamlload import LoadProblem, load_file
+from .yamlload import LoadProblem
 
 FOLDERS = ("provisions", "sops", "checklists", "checklists/calendars", "judgements")
 _REF = re.compile(r"^([A-Z]+-[0-9]+[A-Z]{0,3})((?:\([0-9A-Za-z]+\))*)$")
@@ -89,16 +89,90 @@ def discover(root: Path) -> list[tuple[str, Path, str]]:
     return found
 
 
-def load_documents(root: Path) -> tuple[list[Document], list[LoadProblem]]:
-    """Load every file; collect problems rather than stopping at the first."""
+def load_documents(root: Path, *, cache: bool = False) -> tuple[list[Document], list[LoadProblem]]:
+    """Load every file; collect problems rather than stopping at the first.
+
+    With ``cache``, the parsed files are kept in the user's cache folder under the hash of their
+    bytes (and lexkit's version): a look-up then skips YAML parsing, and any edit to any file
+    changes the hash, so a stale cache is never used.
+    """
+    files = discover(root)
+    blobs = [(folder, path, name, path.read_bytes()) for folder, path, name in files]
+    key = _cache_key(blobs) if cache else None
+    if key is not None:
+        cached = _cache_read(key)
+        if cached is not None:
+            return cached
     docs: list[Document] = []
     problems: list[LoadProblem] = []
-    for folder, path, name in discover(root):
-        loaded = load_file(path, name)
+    for folder, _path, name, blob in blobs:
+        loaded = load_text_bytes(blob, name)
         problems.extend(loaded.problems)
         if loaded.data is not None:
             docs.append(Document(document_kind(folder, loaded.data), name, loaded.data, loaded.lines))
+    if key is not None and not problems:
+        _cache_write(key, (docs, problems))
     return docs, problems
+
+
+def load_text_bytes(blob: bytes, name: str) -> Any:
+    """Load one file's bytes (UTF-8) with the one loader."""
+    from .yamlload import LoadedDocument, load_text
+
+    try:
+        return load_text(blob.decode("utf-8"), name)
+    except UnicodeDecodeError as exc:
+        return LoadedDocument(name, None, problems=[LoadProblem(name, 1, "$", f"not UTF-8: {exc.reason}")])
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("LEXKIT_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "lexkit"
+
+
+def _cache_key(blobs: list[tuple[str, Path, str, bytes]]) -> str:
+    import hashlib
+
+    from . import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    for _folder, _path, name, blob in blobs:
+        digest.update(name.encode() + b"\0" + blob + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _cache_read(key: str) -> Any:
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    try:
+        import pickle
+
+        with open(folder / f"kb-{key}.pickle", "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # missing, unreadable or from another Python: parse the YAML instead
+        return None
+
+
+def _cache_write(key: str, value: Any) -> None:
+    folder = _cache_dir()
+    if folder is None:
+        return
+    try:
+        import pickle
+        import tempfile
+
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("kb-*.pickle"):  # keep one knowledge base's cache, not every version
+            old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"kb-{key}.pickle")
+    except OSError:  # a read-only home is fine: the cache is only a speed-up
+        return
 
 
 @dataclass
@@ -183,7 +257,7 @@ def build(root: Path, docs: list[Document], *, strict: bool = True) -> Knowledge
 def load(root: Path | None = None) -> KnowledgeBase:
     """Load the knowledge base for use: any load problem is fatal (validate shows them all)."""
     root = root or default_root()
-    docs, problems = load_documents(root)
+    docs, problems = load_documents(root, cache=True)
     if problems:
         first = problems[0]
         more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
