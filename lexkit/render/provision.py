@@ -12,6 +12,9 @@ from ..search import Hit
 def _years(value: float | None) -> str:
     if value is None:
         return ""
+    if value * 12 < 0.95:  # under a month: the Act says days (ITPA s.8: "seven days" = 0.0192)
+        days = round(value * 365)
+        return f"{days} day" + ("" if days == 1 else "s")
     if value < 1:
         months = round(value * 12, 2)
         return f"{months:g} month" + ("" if months == 1 else "s")
