@@ -30,6 +30,8 @@ provision_app = typer.Typer(help="Look up provisions: show, map old<->new codes,
 kb_app = typer.Typer(help="Check the knowledge base.", no_args_is_help=True)
 app.add_typer(provision_app, name="provision")
 app.add_typer(kb_app, name="kb")
+from .cli_trainer import handout_app, quiz_app  # noqa: E402
+app.add_typer(handout_app, name="handout"); app.add_typer(quiz_app, name="quiz")
 from .cli_casework import judgement_app, sop_app  # noqa: E402
 app.add_typer(judgement_app, name="judgement"); app.add_typer(sop_app, name="sop")
 _register_checklist(app)
