@@ -174,11 +174,12 @@ class ChecklistStep:
     legal_basis: tuple[str, ...]
     rule: RuleInfo | None
     deadline: Any  # lexkit.deadlines.Deadline | None
-    deadline_status: str  # "computed", "date_not_known" or "none"
+    deadline_status: str  # "computed", "date_not_known", "not_in_force" or "none"
     condition: str
     notes: str | None
     verification: str
     sources: tuple[Source, ...]
+    basis_changes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,7 @@ class Checklist:
     entitlements: tuple[Entitlement, ...]
     state: str | None
     calendar: str
+    law_date: str
     kb_version: str
     kb_date: str
     disclaimer: str
@@ -281,8 +283,13 @@ def build_checklist(
     state: str | None = None,
     journey_hours: float = 0.0,
     calendar: Any = None,
+    law_date: dt.date | None = None,
 ) -> Checklist:
-    """Compose the steps that apply to this case and compute their deadlines."""
+    """Compose the steps that apply to this case and compute their deadlines.
+
+    ``law_date`` (default: the date of the primary event) decides which code a step cites:
+    before 1 July 2024 the IPC and CrPC, from then the BNS and BNSS (both are live law).
+    """
     from .calendars import ClosedDays
     from .deadlines import Period, Rule, compute_rule
 
@@ -291,6 +298,8 @@ def build_checklist(
         facts["state"] = state
     _derive(template, facts)
     closed = calendar or ClosedDays.for_india(state)
+    primary = events.get(template.primary_event.name)
+    day = (law_date or (primary.date() if primary else dt.date.today())).isoformat()
     sops = {d.data["sop"]["id"]: d.data for d in kb.docs_of("sop")}
     steps: list[ChecklistStep] = []
     for include in template.includes:
@@ -305,9 +314,18 @@ def build_checklist(
                 continue
             if not holds(raw.get("when"), facts):
                 continue
-            rule = _rule_info(kb, raw["deadline"], sop_sources) if raw.get("deadline") else None
+            basis, changes = applicable_basis(kb, tuple(raw.get("basis") or ()), day)
+            deadline_raw = raw.get("deadline")
+            rule_in_force = True
+            if deadline_raw and "rule" in deadline_raw:
+                rule_id, note, rule_in_force = applicable_rule(kb, deadline_raw["rule"], day)
+                deadline_raw = {"rule": rule_id}
+                changes += (note,) if note else ()
+            rule = _rule_info(kb, deadline_raw, sop_sources) if deadline_raw else None
             deadline, status = None, "none"
-            if rule is not None:
+            if rule is not None and not rule_in_force:
+                status = "not_in_force"
+            elif rule is not None:
                 at = _trigger_time(template, events, rule.trigger)
                 status = "date_not_known"
                 if at is not None:
@@ -325,7 +343,7 @@ def build_checklist(
                 action=Text.of(raw["action"]).en,
                 actor=Text.of(raw["actor"]).en,
                 modality=raw["modality"],
-                legal_basis=tuple(raw.get("basis") or ()),
+                legal_basis=basis,
                 rule=rule,
                 deadline=deadline,
                 deadline_status=status,
@@ -333,6 +351,7 @@ def build_checklist(
                 notes=Text.of(raw["notes"]).en if raw.get("notes") else None,
                 verification=raw.get("verification") or sop["sop"].get("verification", "unverified"),
                 sources=sources_of(raw) or sop_sources,
+                basis_changes=changes,
             ))
     steps.sort(key=lambda s: PHASES.index(s.phase))  # stable: include order within a phase
     return Checklist(
@@ -345,6 +364,7 @@ def build_checklist(
         entitlements=tuple(_entitlements(kb, template, facts, events, sops)),
         state=state,
         calendar=closed.describe(),
+        law_date=day,
         kb_version=kb.meta.version,
         kb_date=kb.meta.date,
         disclaimer=kb.meta.disclaimer,
@@ -395,3 +415,60 @@ def event_names(kb: KnowledgeBase, template: ChecklistTemplate) -> list[str]:
             if trigger and trigger not in names and not any(trigger in e.stands_for for e in template.events):
                 names.append(trigger)
     return names
+
+
+def _in_force(kb: KnowledgeBase, section_id: str, day: str) -> bool:
+    act = kb.acts.get(kb.sections[section_id].act) if section_id in kb.sections else None
+    return act is None or act.in_force_on(day)
+
+
+def applicable_basis(kb: KnowledgeBase, refs: tuple[str, ...], day: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The provisions a step rests on, in the code in force on ``day``, and what was swapped.
+
+    A step written for the BNS/BNSS cites the IPC/CrPC predecessor for a matter before
+    1 July 2024, and the other way round; a step that already names both keeps the one in force.
+    """
+    from .kb import split_ref
+
+    kept: list[str] = []
+    changes: list[str] = []
+    for ref in refs:
+        sid, pin = split_ref(ref)
+        if _in_force(kb, sid, day):
+            kept.append(ref)
+            continue
+        rows = kb.predecessors(sid) or kb.successors(sid)
+        others = [r.from_ref if r.to_ref and split_ref(r.to_ref)[0] == sid else r.to_ref for r in rows]
+        others = [o for o in others if o and _in_force(kb, split_ref(o)[0], day)]
+        if not others:
+            kept.append(ref)
+            changes.append(f"{ref} was not in force on {day} and has no counterpart in the knowledge base")
+            continue
+        for other in others:
+            if other not in refs:
+                changes.append(f"{ref} -> {other}: the code in force on {day}")
+        kept.extend(o for o in others if o not in kept)
+    return tuple(dict.fromkeys(kept)), tuple(changes)
+
+
+def applicable_rule(kb: KnowledgeBase, rule_id: str, day: str) -> tuple[str, str | None, bool]:
+    """The same time limit in the code in force on ``day`` (BNSS-58.production <-> CRPC-57.production).
+
+    Returns (rule id, what was changed, whether the rule applies on that day). A BNSS limit with
+    no CrPC counterpart (e.g. the 90-day victim update) is shown but not computed for an older case.
+    """
+    from .kb import split_ref
+
+    limit = kb.time_limits.get(rule_id)
+    if limit is None or _in_force(kb, limit.section_id, day):
+        return rule_id, None, True
+    suffix = rule_id.split(".", 1)[1]
+    rows = kb.predecessors(limit.section_id) or kb.successors(limit.section_id)
+    for row in rows:
+        other = row.from_ref if row.to_ref and split_ref(row.to_ref)[0] == limit.section_id else row.to_ref
+        if other:
+            candidate = f"{split_ref(other)[0]}.{suffix}"
+            if candidate in kb.time_limits:
+                return candidate, f"deadline {rule_id} -> {candidate}: the code in force on {day}", True
+    return rule_id, (f"deadline {rule_id} is not computed: its code was not in force on {day} and no "
+                     "counterpart time limit is in the knowledge base"), False

@@ -186,6 +186,8 @@ def checklist_build(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite the -o file if it exists."),
     no_input: bool = typer.Option(False, "--no-input", help="Never ask: fail naming the missing --fact."),
+    offence_date: Optional[str] = typer.Option(
+        None, "--offence-date", help="Date that decides IPC/CrPC or BNS/BNSS (default: the --at date)."),
 ) -> None:
     """Build a checklist for one case: every step, who does it, its deadline and legal basis.
 
@@ -209,8 +211,11 @@ def checklist_build(
     _ask_missing(template, facts, no_input)
     state = state or facts.get("state")  # a template may take the state as a fact (IN-TN)
     code = f"IN-{normalise_state(state)}" if state else None
+    from .provisions import parse_offence_date
+
+    law_date = parse_offence_date(offence_date) if offence_date else None
     result = build_checklist(kb, template, facts, events, state=code, journey_hours=journey_hours,
-                             calendar=_calendar(kb, state, calendar))
+                             calendar=_calendar(kb, state, calendar), law_date=law_date)
     from .render.checklist import checklist_dict, checklist_ics, checklist_markdown
 
     payload: str | bytes

@@ -231,3 +231,36 @@ def test_bad_input_is_a_one_line_usage_error(run, args, needle) -> None:
 def test_unknown_template_suggests(run) -> None:
     result = run("checklist", "build", "csec-rescu", "--at", "27/11/2026 22:00", "--no-input")
     assert result.code == 1 and "csec-rescue" in result.stderr
+
+
+def test_a_case_before_1_july_2024_cites_the_ipc_and_crpc(run) -> None:
+    # Rescue on 15 Mar 2019: the FIR step cites IPC 370 and CrPC 154, not BNS 143 / BNSS 173, and
+    # the arrested accused's production runs under CrPC s.57 (24 hours from 12:00 = 16 Mar 12:00).
+    c = build(run, "bonded-labour-release", "--at", "15/03/2019 10:00", "--fact", "victim_age=30",
+              "--fact", "victim_gender=male", "--event", "arrest=15/03/2019 12:00")
+    assert c["law_date"] == "2019-03-15"
+    fir = next(s for s in c["steps"] if s["id"] == "bonded-labour-practice/register-fir")
+    assert "IPC-370" in fir["legal_basis"] and "BNS-143" not in fir["legal_basis"]
+    assert "CRPC-154" in fir["legal_basis"] and "BNSS-173" not in fir["legal_basis"]
+    assert any("BNSS-173 -> CRPC-154" in change for change in fir["basis_changes"])
+    [production] = by_rule(c, "CRPC-57.production")
+    assert production["deadline"]["due"] == "2019-03-16T12:00:00+05:30"
+    assert not by_rule(c, "BNSS-58.production")
+    # The BNSS's 90-day victim update has no CrPC counterpart: shown, never computed.
+    [update] = by_rule(c, "BNSS-193.victim-update")
+    assert update["deadline"] is None and update["deadline_status"] == "not_in_force"
+
+
+def test_a_case_after_1_july_2024_cites_the_bns_and_bnss(run) -> None:
+    c = build(run, "bonded-labour-release", "--at", "2026-11-27T10:00", "--fact", "victim_age=30",
+              "--fact", "victim_gender=male")
+    fir = next(s for s in c["steps"] if s["id"] == "bonded-labour-practice/register-fir")
+    assert "BNS-143" in fir["legal_basis"] and "IPC-370" not in fir["legal_basis"]
+    assert "BNSS-173" in fir["legal_basis"] and "CRPC-154" not in fir["legal_basis"]
+
+
+def test_offence_date_option_decides_the_code(run) -> None:
+    c = build(run, "bonded-labour-release", "--at", "2026-11-27T10:00", "--fact", "victim_age=30",
+              "--fact", "victim_gender=male", "--offence-date", "2024-06-30")
+    fir = next(s for s in c["steps"] if s["id"] == "bonded-labour-practice/register-fir")
+    assert "IPC-370" in fir["legal_basis"] and c["law_date"] == "2024-06-30"

@@ -14,6 +14,8 @@ def _due_text(step: ChecklistStep) -> str:
         due = d.due.strftime("%a %d %b %Y %H:%M %z") if isinstance(d.due, dt.datetime) else d.due.strftime("%a %d %b %Y") + " (end of day)"
         extra = f"; rolled from {d.rolled_from.isoformat()}" if d.rolled_from else ""
         return f"{due}{extra}"
+    if step.deadline_status == "not_in_force":
+        return "not in force on the date of the case"
     if step.rule is not None:
         return "date not known"
     return ""
@@ -43,6 +45,7 @@ def step_dict(step: ChecklistStep) -> dict[str, Any]:
             "verification": rule.verification,
             "sources": [s.to_dict() for s in rule.sources],
         },
+        "basis_changes": list(step.basis_changes),
         "condition": step.condition or None,
         "notes": step.notes,
         "verification": step.verification,
@@ -58,6 +61,7 @@ def checklist_dict(c: Checklist) -> dict[str, Any]:
         "facts": dict(c.facts),
         "events": {k: v.isoformat() for k, v in c.events.items()},
         "state": c.state,
+        "law_date": c.law_date,
         "calendar": c.calendar,
         "steps": [step_dict(s) for s in c.steps],
         "entitlements": [
@@ -105,6 +109,8 @@ def checklist_markdown(c: Checklist) -> str:
     lines.append("")
     lines.append(f"**Closed days:** {e(c.calendar)}")
     lines.append("")
+    lines.append(f"**Law applied as on:** {e(c.law_date)} (IPC and CrPC before 1 July 2024, BNS and BNSS from then)")
+    lines.append("")
     for warning in c.warnings:
         lines += [f"> **Note:** {e(warning)}", ""]
     for phase in PHASES:
@@ -119,6 +125,8 @@ def checklist_markdown(c: Checklist) -> str:
                 lines.append(f"  *Deadline:* {e(_due_text(s))}: {e(s.rule.describe())} ({e(s.rule.id)}, {s.rule.verification})")
             if s.legal_basis:
                 lines.append(f"  *Legal basis:* {e(', '.join(s.legal_basis))}")
+            for change in s.basis_changes:
+                lines.append(f"  *Code in force:* {e(change)}")
             if s.condition:
                 lines.append(f"  *Applies because:* {e(s.condition)}")
             if s.notes:
