@@ -14,14 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .conditions import describe, holds
+from .conditions import holds
 from .errors import NotFound, UsageProblem
 from .kb import KnowledgeBase
 from .models import Source, Text, sources_of
-
-PHASES = ("pre-rescue", "rescue", "post-rescue", "investigation", "prosecution", "trial",
-          "rehabilitation", "repatriation", "monitoring")
-MODALITY_WORDS = {"shall": "shall", "may": "may", "shall_not": "shall not", "should": "should (good practice)"}
+from .wording import MODALITY_WORDS, PHASES, deadline_phrase, period_text  # noqa: F401 (MODALITY_WORDS re-exported)
 
 
 @dataclass(frozen=True)
@@ -153,13 +150,10 @@ class RuleInfo:
 
     @property
     def period_text(self) -> str:
-        unit = self.unit[:-1] if self.amount == 1 else self.unit
-        return f"{self.amount} {unit}"
+        return period_text(self.amount, self.unit)
 
     def describe(self) -> str:
-        excl = " (excluding journey time)" if "journey_time" in self.excludes else ""
-        lead = {"cap": "not more than", "target": "as far as possible within", "minimum": "not less than"}
-        return f"{lead.get(self.kind, 'within')} {self.period_text}{excl} of {self.trigger.replace('_', ' ')}"
+        return deadline_phrase(self.kind, self.amount, self.unit, self.trigger, self.id, self.excludes)
 
 
 @dataclass(frozen=True)
@@ -292,6 +286,7 @@ def build_checklist(
     """
     from .calendars import ClosedDays
     from .deadlines import Period, Rule, compute_rule
+    from .sops import condition_words
 
     facts = dict(facts)
     if state:
@@ -347,7 +342,7 @@ def build_checklist(
                 rule=rule,
                 deadline=deadline,
                 deadline_status=status,
-                condition=describe(raw.get("when")),
+                condition=condition_words(raw["when"]) if raw.get("when") else "",
                 notes=Text.of(raw["notes"]).en if raw.get("notes") else None,
                 verification=raw.get("verification") or sop["sop"].get("verification", "unverified"),
                 sources=sources_of(raw) or sop_sources,

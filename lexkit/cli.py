@@ -15,7 +15,9 @@ from typing import Any, Optional
 import typer
 
 from . import __version__
-from .cli_checklist import register as _register_checklist
+from .cli_casework import judgement_app, sop_app
+from .cli_checklist import checklist_app, deadline
+from .cli_trainer import handout_app, quiz_app
 from .errors import Ambiguous, LexkitError
 
 app = typer.Typer(
@@ -28,13 +30,16 @@ app = typer.Typer(
 )
 provision_app = typer.Typer(help="Look up provisions: show, map old<->new codes, search.", no_args_is_help=True)
 kb_app = typer.Typer(help="Check the knowledge base.", no_args_is_help=True)
+# Each command group lives in its own module; the helpers they share (out, note, load_kb) are
+# imported from here inside their commands, so importing this module stays cheap.
 app.add_typer(provision_app, name="provision")
+app.command("deadline")(deadline)
+app.add_typer(checklist_app, name="checklist")
+app.add_typer(judgement_app, name="judgement")
+app.add_typer(sop_app, name="sop")
+app.add_typer(handout_app, name="handout")
+app.add_typer(quiz_app, name="quiz")
 app.add_typer(kb_app, name="kb")
-from .cli_trainer import handout_app, quiz_app  # noqa: E402
-app.add_typer(handout_app, name="handout"); app.add_typer(quiz_app, name="quiz")
-from .cli_casework import judgement_app, sop_app  # noqa: E402
-app.add_typer(judgement_app, name="judgement"); app.add_typer(sop_app, name="sop")
-_register_checklist(app)
 
 
 class ShowFormat(str, Enum):

@@ -45,12 +45,6 @@ def _calendar(kb: Any, state: Optional[str], calendar_ids: list[str]) -> Any:
     return ClosedDays.for_india(normalise_state(state) if state else None, overrides)
 
 
-def register(app: typer.Typer) -> None:
-    """Mount `deadline` and `checklist` on the main app."""
-    app.command("deadline")(deadline)
-    app.add_typer(checklist_app, name="checklist")
-
-
 def deadline(
     ctx: typer.Context,
     start: str = typer.Option(..., "--from", help="When the period starts: 2026-11-23T14:30, '23/11/2026 14:30'."),

@@ -46,23 +46,3 @@ def _fact_holds(value: Any, want: Any) -> bool:
         except TypeError:  # comparing a number with a string: the condition does not hold
             return False
     return bool(value == want)
-
-
-def describe(condition: Mapping[str, Any] | None) -> str:
-    """A condition in words: 'victim_age < 18 and foreign_national is true'."""
-    if not condition:
-        return ""
-    signs = {"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "=", "ne": "!=", "in": "in"}
-    parts = []
-    for key, want in condition.items():
-        if key == "any_of":
-            parts.append("(" + " or ".join(describe(c) for c in want) + ")")
-        elif key == "not":
-            parts.append(f"not ({describe(want)})")
-        elif isinstance(want, Mapping):
-            parts.extend(f"{key} {signs[op]} {arg}" for op, arg in want.items())
-        elif isinstance(want, bool):
-            parts.append(f"{key} is {'true' if want else 'false'}")
-        else:
-            parts.append(f"{key} = {want}")
-    return " and ".join(parts)

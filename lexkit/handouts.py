@@ -29,7 +29,8 @@ from .judgements import Judgement, all_judgements
 from .kb import KnowledgeBase, split_ref
 from .models import Classification, Provenance, Punishment, Section, Source, Text, TimeLimit
 from .render.provision import punishment_text
-from .sops import PHASES, Entitlement, Sop, SopStep, all_sops, condition_words
+from .sops import Entitlement, Sop, SopStep, all_sops, condition_words
+from .wording import PHASES, TRIGGER_PHRASES, deadline_phrase, period_text  # noqa: F401 (re-exported)
 from .yamlload import load_file
 
 AUDIENCES = ("police", "prosecutor", "magistrate", "ngo", "community")
@@ -49,44 +50,6 @@ TOPICS_FILE = "handout-topics.yaml"
 
 _RANK = {"unverified": 0, "secondary": 1, "primary": 2}
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
-#: The legal moment that starts each clock, as a noun phrase ("within 24 hours of <phrase>").
-TRIGGER_PHRASES = {
-    "rescue": "the rescue",
-    "child_found": "the child being found",
-    "arrest": "the arrest",
-    "information_received": "the information reaching the police",
-    "information_recorded": "the recording of the information (FIR)",
-    "report_received": "the report being received",
-    "production_before_magistrate": "production before the magistrate",
-    "magistrate_order": "the magistrate's order",
-    "age_test_order": "the order for the age-determination test",
-    "escort_order": "the escort order",
-    "custody_order": "the custody order",
-    "cognizance": "cognizance being taken",
-    "charge_sheet": "the charge-sheet",
-    "remand_start": "the start of detention on remand",
-    "release_certificate": "the release certificate",
-    "identification": "identification",
-    "commencement_of_act": "the Act coming into force",
-    "complaint": "the complaint",
-    "medical_examination": "the medical examination",
-    "accused_appearance": "the accused's appearance",
-    "compensation_application": "the application or recommendation for compensation",
-    "detention_order": "the detention order",
-    "notice_received": "the notice being received",
-    "closure_order": "the closure order",
-    "removal_order": "the removal order",
-    "notification_issued": "the notification being issued",
-}
-
-#: How each kind of time limit reads: (lead words, link word before the trigger).
-_KIND_PHRASES = {
-    "deadline": ("within", "of"),
-    "cap": ("for no more than", "from"),
-    "target": ("as far as possible within", "of"),
-    "minimum": ("for not less than", "from"),
-}
 
 #: How binding a step is, in the words of a handout.
 DUTY_WORDS = {"shall": "must", "shall_not": "must not", "should": "should (good practice)", "may": "may"}
@@ -442,18 +405,6 @@ def cite(kb: KnowledgeBase, ref: str) -> str:
     if act is not None and act.unit == "article":
         return f"{name} Art. {section.number}{pin}"
     return f"{name} s.{section.number}{pin}"
-
-
-def period_text(amount: int, unit: str) -> str:
-    return f"{amount} {unit[:-1] if amount == 1 and unit.endswith('s') else unit}"
-
-
-def deadline_phrase(kind: str, amount: int, unit: str, trigger: str, rule_id: str, excludes: tuple[str, ...]) -> str:
-    """'within 24 hours of the child being found (JJA-31.production; excluding journey time)'."""
-    lead, link = _KIND_PHRASES.get(kind, ("within", "of"))
-    moment = TRIGGER_PHRASES.get(trigger, trigger.replace("_", " "))
-    extra = "; excluding journey time" if "journey_time" in excludes else ""
-    return f"{lead} {period_text(amount, unit)} {link} {moment} ({rule_id}{extra})"
 
 
 def limit_phrase(limit: TimeLimit) -> str:

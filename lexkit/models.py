@@ -164,8 +164,9 @@ class TimeLimit:
 
     @property
     def period_text(self) -> str:
-        unit = self.unit[:-1] if self.amount == 1 else self.unit
-        return f"{self.amount} {unit}"
+        from .wording import period_text
+
+        return period_text(self.amount, self.unit)
 
 
 @dataclass(frozen=True)

@@ -14,34 +14,8 @@ from typing import Any
 from .errors import NotFound
 from .kb import KnowledgeBase
 from .models import Source, Text, TimeLimit, sources_of
+from .wording import MODALITY_WORDS, PHASES, deadline_phrase
 
-#: The life of a case, in order: steps are shown phase by phase in this order.
-PHASES = (
-    "pre-rescue",
-    "rescue",
-    "post-rescue",
-    "investigation",
-    "prosecution",
-    "trial",
-    "rehabilitation",
-    "repatriation",
-    "monitoring",
-)
-
-#: How binding a step is, in the words a reader expects.
-MODALITY_WORDS = {
-    "shall": "shall",
-    "may": "may",
-    "shall_not": "shall not",
-    "should": "should (good practice)",
-}
-
-_KIND_WORDS = {
-    "deadline": ("within", "of"),
-    "cap": ("no more than", "from"),
-    "target": ("as far as possible within", "of"),
-    "minimum": ("not less than", "after"),
-}
 _OPERATORS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "=", "ne": "!="}
 
 
@@ -131,15 +105,9 @@ class Sop:
         return [(p, tuple(s for s in self.steps if s.phase == p)) for p in known + other]
 
 
-def _period(amount: int, unit: str) -> str:
-    return f"{amount} {unit[:-1] if amount == 1 and unit.endswith('s') else unit}"
-
-
 def deadline_text(kind: str, amount: int, unit: str, trigger: str, rule_id: str, excludes: tuple[str, ...]) -> str:
-    """'within 24 hours of child_found (JJA-31.production), excluding journey time'."""
-    lead, link = _KIND_WORDS.get(kind, ("within", "of"))
-    text = f"{lead} {_period(amount, unit)} {link} {trigger} ({rule_id})"
-    return text + (", excluding journey time" if "journey_time" in excludes else "")
+    """A step's deadline in words (see lexkit.wording.deadline_phrase)."""
+    return deadline_phrase(kind, amount, unit, trigger, rule_id, excludes)
 
 
 def _statutory(rule_id: str, limit: TimeLimit | None) -> StepDeadline:

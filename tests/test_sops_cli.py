@@ -226,12 +226,12 @@ def test_each_step_says_modality_actor_basis_deadline_condition(run, sop_kb: Pat
     assert "When: (inter_state or nationality is one of NP, BD)" in lockup
     produce = steps["4. Produce the child (produce-child)"]
     assert "Modality: shall\n" in produce
-    assert "Deadline: within 24 hours of child_found (TST-31.production), excluding journey time" in produce
+    assert "Deadline: within 24 hours of the child being found (TST-31.production; excluding journey time)" in produce
     assert "When: victim_age < 18" in produce
     assert "Verification: primary" in produce
     raid = steps["1. Plan the raid (plan-raid)"]
     assert "Modality: may" in raid
-    assert "Deadline: as far as possible within 2 days of information_received (test-rescue-sop.plan)" in raid
+    assert "Deadline: as far as possible within 2 days of the information reaching the police (test-rescue-sop.plan)" in raid
     assert "Notes: Good practice from the field." in raid
     assert "Modality: should (good practice)" in steps["5. Plan rehabilitation (rehabilitate)"]
 
