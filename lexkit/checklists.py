@@ -117,12 +117,12 @@ class ChecklistTemplate:
             title=Text.of(head["title"]),
             summary=Text.of(head["summary"]),
             facts=tuple(
-                FactSpec(name, f["type"], f["prompt"], bool(f.get("required", False)), tuple(f.get("enum") or ()),
+                FactSpec(name, f["type"], Text.of(f["prompt"]).en, bool(f.get("required", False)), tuple(f.get("enum") or ()),
                          f.get("min"), f.get("max"), f.get("default"))
                 for name, f in inputs["facts"].items()
             ),
             events=tuple(
-                EventSpec(name, e["title"], bool(e.get("primary", False)), tuple(e.get("stands_for") or ()))
+                EventSpec(name, Text.of(e["title"]).en, bool(e.get("primary", False)), tuple(e.get("stands_for") or ()))
                 for name, e in inputs["events"].items()
             ),
             includes=tuple(Include(i["sop"], tuple(i.get("steps") or ()), i.get("when")) for i in data["include"]),
