@@ -51,6 +51,7 @@ TRIGGER_PHRASES = {
     "accused_appearance": "the accused's appearance",
     "compensation_application": "the application or recommendation for compensation",
     "detention_order": "the detention order",
+    "corrective_detention_order": "the order of detention in a corrective institution",
     "notice_received": "the notice being received",
     "closure_order": "the closure order",
     "removal_order": "the removal order",
