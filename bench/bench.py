@@ -44,8 +44,10 @@ def main() -> None:
     cli = [sys.executable, "-m", "lexkit"]
     rows = []
     for argv in (["provision", "show", "u/s 370(4) IPC"], ["provision", "show", "BNS 143", "--format", "json"],
-                 ["provision", "search", "search without warrant"], ["--version"]):
-        rows.append(_row("process: lexkit " + " ".join(argv), _timed(
+                 ["provision", "search", "search without warrant"], ["--version"],
+                 ["checklist", "build", "csec-rescue", "--at", "27/11/2026 22:00", "--fact", "victim_age=15",
+                  "--fact", "victim_gender=female", "--no-input", "--format", "json"]):
+        rows.append(_row("process: lexkit " + " ".join(argv[:3]), _timed(
             lambda argv=argv: subprocess.run(cli + argv, check=True, capture_output=True), args.runs)))
     rows.append(_row("load the knowledge base", _timed(load, args.runs)))
     kb = load()

@@ -241,6 +241,9 @@ def unverified_items(kb: KnowledgeBase) -> list[str]:
         for t in s.time_limits:
             if t.provenance.verification == "unverified":
                 out.append(f"{s.file}: time limit {t.id}")
+        for c in s.classification:
+            if c.verification == "unverified":
+                out.append(f"{s.file}: classification of {s.id}" + (f" ({c.applies_to})" if c.applies_to else ""))
     for r in kb.correspondence:
         if r.provenance.verification == "unverified":
             out.append(f"{r.file}:{r.line}: {r.from_ref} -> {r.to_ref}")
@@ -264,6 +267,10 @@ def unverified_items(kb: KnowledgeBase) -> list[str]:
         for c in j.get("citations") or ():
             if c.get("verification") == "unverified":
                 out.append(f"{doc.file}: citation {c['citation']} ({j['id']})")
+        for h in j.get("later_history") or ():
+            if h.get("verification") == "unverified":
+                detail = h["detail"]["en"] if isinstance(h["detail"], dict) else h["detail"]
+                out.append(f"{doc.file}: later history of {j['id']} ({h['relation']}): {detail[:80]}")
     return out
 
 

@@ -99,3 +99,13 @@ def test_every_ipc_trafficking_section_has_a_bns_successor() -> None:
 def test_kb_version_is_stated() -> None:
     assert re.fullmatch(r"\d{4}\.\d{1,2}\.\d+", KB.meta.version)
     assert "does not replace" in KB.meta.disclaimer
+
+
+def test_unverified_items_are_listed(run) -> None:
+    result = run("kb", "unverified")
+    assert result.code == 0
+    lines = result.stdout.splitlines()
+    # IPC 369 rests on no source in the fact sheet; the Prajwala SCC citation is unconfirmed.
+    assert any("IPC-369" in line for line in lines)
+    assert any("(2016) 1 SCC 667" in line for line in lines)
+    assert f"{len(lines)} unverified item(s)" in result.stderr
