@@ -147,6 +147,7 @@ class RuleInfo:
     basis: tuple[str, ...]
     verification: str
     sources: tuple[Source, ...]
+    first_day_included: bool = False
 
     @property
     def period_text(self) -> str:
@@ -261,7 +262,8 @@ def _rule_info(kb: KnowledgeBase, deadline: Mapping[str, Any], sop_sources: tupl
             raise NotFound(f"deadline rule {deadline['rule']} is not in the knowledge base",
                            hint="run 'lexkit kb validate'")
         return RuleInfo(limit.id, limit.trigger, limit.amount, limit.unit, limit.kind, limit.rolls, limit.excludes,
-                        (limit.section_id,), limit.provenance.verification, limit.provenance.sources)
+                        (limit.section_id,), limit.provenance.verification, limit.provenance.sources,
+                        limit.first_day_included)
     period = deadline["period"]
     return RuleInfo(deadline["id"], deadline["trigger"], int(period["amount"]), period["unit"], deadline["kind"],
                     bool(deadline["rolls"]), tuple(deadline.get("excludes") or ()), (),
@@ -327,7 +329,7 @@ def build_checklist(
                     hours = journey_hours if "journey_time" in rule.excludes else 0.0
                     deadline = compute_rule(
                         Rule(rule.id, Period(rule.amount, rule.unit), rule.kind, rule.rolls, rule.trigger,  # type: ignore[arg-type]
-                             rule.excludes, rule.basis),
+                             rule.excludes, rule.basis, first_day_included=rule.first_day_included),
                         at, calendar=closed, journey_hours=hours)
                     status = "computed"
             steps.append(ChecklistStep(

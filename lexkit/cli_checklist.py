@@ -61,7 +61,7 @@ def deadline(
     Example: lexkit deadline --rule JJA-31.production --from "27/11/2026 22:00"
     """
     from .cli import load_kb, out, out_json
-    from .deadlines import Period, Rule, compute, compute_rule, parse_datetime, parse_period
+    from .deadlines import compute, compute_rule, parse_datetime, parse_period
 
     if (within is None) == (rule is None):
         raise UsageProblem("give either --within PERIOD or --rule RULE_ID (one of them)",
@@ -79,10 +79,7 @@ def deadline(
             close = difflib.get_close_matches(rule, list(kb.time_limits), n=3, cutoff=0.4)
             raise UsageProblem(f"--rule {rule}: no such time limit",
                                hint=("did you mean " + " or ".join(close) + "?") if close else "see 'lexkit provision show' for a section's time limits")
-        result = compute_rule(
-            Rule(limit.id, Period(limit.amount, limit.unit), limit.kind, limit.rolls, limit.trigger,  # type: ignore[arg-type]
-                 limit.excludes, (limit.section_id,), limit.what.en),
-            at, calendar=closed, journey_hours=journey_hours)
+        result = compute_rule(limit.to_rule(), at, calendar=closed, journey_hours=journey_hours)
     else:
         assert within is not None
         result = compute(at, parse_period(within), rolls=roll is RollChoice.next_open_day, calendar=closed,

@@ -225,6 +225,7 @@ class Rule:
     excludes: tuple[str, ...] = ()
     basis: tuple[str, ...] = ()
     what: str = ""
+    first_day_included: bool = False
 
 
 def end_of_day(day: date, zone: tzinfo | None) -> datetime:
@@ -244,11 +245,12 @@ def add_calendar_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
-def _last_day(start: date, period: Period) -> date:
-    """The last day of a day, month or year period that runs from `start` (excluded)."""
+def _last_day(start: date, period: Period, first_day_included: bool = False) -> date:
+    """The last day of a day, month or year period that runs from `start` (excluded by default)."""
     if period.unit == "days":
-        # GCA s.9: "from" excludes the first day, so day 1 is the day after the trigger.
-        return start + timedelta(days=period.amount)
+        # GCA s.9: "from" excludes the first day, so day 1 is the day after the trigger; where
+        # the law counts the trigger day itself (default bail: the day of remand), it is day 1.
+        return start + timedelta(days=period.amount - (1 if first_day_included and period.amount else 0))
     # GCA s.3(66): a year is a British calendar year, i.e. 12 calendar months.
     months = period.amount * (12 if period.unit == "years" else 1)
     return add_calendar_months(start, months)
@@ -264,6 +266,10 @@ _COUNTING = {
         "GCA s.3(66): a year is 12 calendar months; 28 February when 29 February does not exist"
     ),
 }
+_FIRST_DAY_INCLUDED = (
+    "the day of the trigger is day 1 (the rule says so: e.g. default bail counts the day of remand,"
+    " ED v Kapil Wadhawan, SC 2023); ends at the end of the last day"
+)
 _KIND_NOTES = {
     "cap": "a cap: the custody or detention may not run beyond this",
     "target": "a target ('as far as possible'), not a hard limit",
@@ -283,6 +289,7 @@ def compute(
     basis: Iterable[str] = (),
     excludes: Iterable[str] = (),
     journey_hours: float = 0.0,
+    first_day_included: bool = False,
 ) -> Deadline:
     """When `period` from `trigger_at` ends, with the trace of how it was counted.
 
@@ -301,7 +308,9 @@ def compute(
             due, trace = _on_the_clock(trigger_at, period, journey, rolls, excludes)
         else:
             closed_days = calendar if calendar is not None else ClosedDays.for_india()
-            due, trace = _in_days(trigger_at.date(), period, rolls, closed_days)
+            if first_day_included and period.unit != "days":
+                raise UsageProblem(f"rule {rule}: only a period of days can count its first day")
+            due, trace = _in_days(trigger_at.date(), period, rolls, closed_days, first_day_included)
     except (OverflowError, ValueError):  # date arithmetic beyond the year 9999
         too_late = f"{period} from {trigger_at.isoformat()} ends after the year 9999"
         raise UsageProblem(too_late) from None
@@ -313,7 +322,7 @@ def compute(
         period=period,
         rule=rule,
         kind=kind,
-        counting=_COUNTING[period.unit],
+        counting=_FIRST_DAY_INCLUDED if first_day_included and period.unit == "days" else _COUNTING[period.unit],
         rolls=trace.rolls,
         rolled_from=trace.rolled_from,
         skipped=trace.skipped,
@@ -343,6 +352,7 @@ def compute_rule(
         basis=rule.basis,
         excludes=rule.excludes,
         journey_hours=journey_hours,
+        first_day_included=rule.first_day_included,
     )
 
 
@@ -390,9 +400,11 @@ def _on_the_clock(
     return due, _Trace(rolls=False, notes=tuple(notes))
 
 
-def _in_days(start: date, period: Period, rolls: bool, calendar: ClosedDays) -> tuple[date, _Trace]:
+def _in_days(
+    start: date, period: Period, rolls: bool, calendar: ClosedDays, first_day_included: bool = False
+) -> tuple[date, _Trace]:
     """A day, month or year period from the local date `start`, rolled by GCA s.10 if it may."""
-    last = _last_day(start, period)
+    last = _last_day(start, period, first_day_included)
     closed = calendar.reason(last)
     if closed is None:
         notes = _opened_note(last, calendar) + calendar.caveats(last, last)

@@ -143,6 +143,7 @@ class TimeLimit:
     pinpoint: str | None = None
     actor: Text | None = None
     note: Text | None = None
+    first_day_included: bool = False
 
     @classmethod
     def of(cls, raw: dict[str, Any], section_id: str) -> TimeLimit:
@@ -160,7 +161,15 @@ class TimeLimit:
             pinpoint=raw.get("pinpoint"),
             actor=Text.maybe(raw.get("actor")),
             note=Text.maybe(raw.get("note")),
+            first_day_included=raw.get("first_day") == "included",
         )
+
+    def to_rule(self) -> Any:
+        """This limit as a rule of the deadline engine."""
+        from .deadlines import Period, Rule
+
+        return Rule(self.id, Period(self.amount, self.unit), self.kind, self.rolls, self.trigger,  # type: ignore[arg-type]
+                    self.excludes, (self.section_id,), self.what.en, self.first_day_included)
 
     @property
     def period_text(self) -> str:

@@ -101,3 +101,14 @@ def test_court_calendar_from_the_knowledge_base(run, minimal_kb) -> None:
     assert json.loads(result.stdout)["due"] == "2026-12-04"
     unknown = run("--kb", str(minimal_kb), "deadline", "--from", "2026-11-23", "--within", "1 day", "--calendar", "nope")
     assert unknown.code == 2 and "test-court-vacation" in unknown.stderr
+
+
+def test_default_bail_counts_the_day_of_remand(run) -> None:
+    # ED v Kapil Wadhawan (SC, 2023), on the facts of the Bombay High Court order under appeal:
+    # remand on 14 May 2020; 60 days counted with 14 May as day 1 expire at the end of 12 Jul 2020.
+    for rule in ("CRPC-167.default-bail-60", "BNSS-187.default-bail-60"):
+        d = _json(run, "--rule", rule, "--from", "14/05/2020")
+        assert d["due"] == "2020-07-12", rule
+        assert "day 1" in d["counting"]
+    # An ordinary day period still leaves the first day out (GCA s.9): 14 May + 60 days = 13 Jul.
+    assert _json(run, "--from", "14/05/2020", "--within", "60 days")["due"] == "2020-07-13"
