@@ -12,11 +12,14 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .errors import Ambiguous, NotFound, UsageProblem
+from .errors import Ambiguous, KnowledgeBaseInvalid, NotFound, UsageProblem
 from .kb import KnowledgeBase
 from .models import Section
 
-_SECTION = re.compile(r"(?<![0-9A-Za-z])([0-9]{1,4})([A-Za-z]{0,3})((?:\s*\(\s*[0-9A-Za-z]{1,4}\s*\))*)")
+_SECTION = re.compile(r"(?<![0-9A-Za-z])([0-9]+)([A-Za-z]{0,3})((?:\s*\(\s*[0-9A-Za-z]{1,4}\s*\))*)")
+# "164-A", "164 A", "370 - A": charge-sheets split the letter of an inserted section from its number.
+_SPLIT_LETTER = re.compile(r"(?<![0-9A-Za-z])([0-9]+)\s*(?:-\s*([A-Za-z]{1,2})|\s([A-Z]{1,2}))(?![A-Za-z])")
+_MULTI = re.compile(r"[0-9][0-9A-Za-z()]*\s*(?:,|/|\band\b|&)\s*[0-9]")
 _ID = re.compile(r"^\s*([A-Za-z]+)-([0-9]{1,4}[A-Za-z]{0,3})((?:\([0-9A-Za-z]+\))*)\s*$")
 _ARTICLE = re.compile(r"(?<![a-z])(?:art|arts|article|articles)(?![a-z])", re.IGNORECASE)
 
@@ -28,6 +31,7 @@ class Citation:
     query: str
     section: Section
     pinpoint: str
+    warnings: tuple[str, ...] = ()
 
     @property
     def pinpoint_ref(self) -> str:
@@ -69,7 +73,7 @@ class CitationResolver:
         if len(codes) > 1:
             names = ", ".join(sorted(codes))
             raise Ambiguous(
-                f"'{text}' names more than one Act ({names})",
+                f"'{_short(text)}' names more than one Act ({names})",
                 sorted(codes),
                 hint="look up one provision at a time, e.g. 'lexkit provision show \"BNS 143\"'",
             )
@@ -88,10 +92,11 @@ class CitationResolver:
         if m and m.group(1).upper() in self.kb.acts:
             return self._lookup(query, m.group(1).upper(), m.group(2).upper(), m.group(3))
         act, rest = self.find_act(text)
-        rest = rest.replace("u/s", " ").replace("r/w", " ")
+        rest = rest.replace("u/s", " ").replace("U/S", " ").replace("r/w", " ").replace("R/W", " ")
+        rest = _SPLIT_LETTER.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)).upper(), rest)
         sm = _SECTION.search(rest)
         if not sm:
-            what = f"no section number found in '{query}'"
+            what = f"no section number found in '{_short(query)}'"
             raise UsageProblem(what, hint="write it as charge-sheets do, e.g. 'S. 143 BNS' or 'section 15 of ITPA'")
         number = sm.group(1) + sm.group(2).upper()
         pinpoint = re.sub(r"\s+", "", sm.group(3))
@@ -104,10 +109,23 @@ class CitationResolver:
         section = self.kb.sections.get(sid)
         if section is None:
             raise NotFound(
-                f"{sid} ('{query}') is not in the knowledge base",
+                f"{sid} ('{_short(query)}') is not in the knowledge base",
                 hint=self._suggest(sid, act),
             )
-        return Citation(query, section, pinpoint)
+        return Citation(query, section, pinpoint, tuple(self._warnings(query, section, pinpoint)))
+
+    @staticmethod
+    def _warnings(query: str, section: Section, pinpoint: str) -> list[str]:
+        """What the user should know about a citation that resolved: only the first section is shown."""
+        out = []
+        if _MULTI.search(query.replace("/34", "").replace("/ 34", "")):
+            out.append(f"'{_short(query)}' names more than one section: showing {section.id}; look up the others one by one")
+        first = re.match(r"\(([0-9A-Za-z]+)\)", pinpoint)
+        if first and f"({first.group(1)})" not in section.text.en and not any(
+            s.label.startswith(f"({first.group(1)})") for s in section.subsections
+        ):
+            out.append(f"{section.id} has no sub-provision ({first.group(1)}) in the text held: check the citation")
+        return out
 
     def _bare(self, query: str, number: str, pinpoint: str) -> Citation:
         held = sorted(s.id for s in self.kb.sections.values() if s.number == number)
@@ -115,8 +133,10 @@ class CitationResolver:
         codes = sorted(a.code for a in self.kb.acts.values() if a.kind in ("penal_code", "procedure_code"))
         candidates = held or [f"{code}-{number}" for code in codes]
         where = "in the knowledge base" if held else "none of them in the knowledge base"
+        if not candidates:
+            raise KnowledgeBaseInvalid("the knowledge base holds no Acts", hint="check --kb or LEXKIT_KB")
         raise Ambiguous(
-            f"'{query}' names no Act: section {number} of which Act? ({len(candidates)} candidates, {where})",
+            f"'{_short(query)}' names no Act: section {number} of which Act? ({len(candidates)} candidates, {where})",
             candidates,
             hint=f"add the Act, e.g. '{candidates[0].replace('-', ' ')}'",
         )
@@ -138,3 +158,9 @@ def _natural(sid: str) -> tuple[int, str]:
     num = sid.split("-", 1)[1]
     digits = "".join(ch for ch in num if ch.isdigit())
     return int(digits or 0), num
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A query as echoed in a message: never the whole of a pasted charge-sheet."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

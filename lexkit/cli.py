@@ -114,6 +114,8 @@ def provision_show(
 
     day = parse_offence_date(offence_date) if offence_date else None
     report = show(load_kb(ctx), citation, day)
+    for warning in report.warnings:
+        note(warning)
     if fmt is ShowFormat.json:
         out_json(show_dict(report))
     else:
@@ -134,6 +136,8 @@ def provision_map(
     from .render.provision import map_dict, map_text
 
     report = map_provision(load_kb(ctx), citation)
+    for warning in report.warnings:
+        note(warning)
     out_json(map_dict(report)) if fmt is DataFormat.json else out(map_text(report))
 
 

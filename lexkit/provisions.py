@@ -68,6 +68,7 @@ class ProvisionReport:
     time_limits: tuple[TimeLimit, ...]
     cited_by: tuple[tuple[str, str, str], ...]  # (kind, id, title): judgements and SOP steps
     applicable: Applicable | None
+    warnings: tuple[str, ...] = ()
 
 
 def parse_offence_date(text: str) -> dt.date:
@@ -91,8 +92,21 @@ def links(kb: KnowledgeBase, section: Section) -> tuple[tuple[Link, ...], tuple[
     return preds, succs
 
 
-def applicable_on(kb: KnowledgeBase, section: Section, day: dt.date) -> Applicable:
-    """Which provision governs an offence committed on ``day``: IPC before 1 July 2024, BNS after."""
+def applicable_on(kb: KnowledgeBase, section: Section, day: dt.date, pinpoint: str = "") -> Applicable:
+    """Which provision governs an offence committed on ``day``: IPC before 1 July 2024, BNS after.
+
+    A pinpoint is not carried across codes (sub-sections are renumbered): the reason says which
+    sub-provision to look for in the counterpart.
+    """
+    result = _applicable(kb, section, day)
+    if pinpoint and result.ids and result.ids != (section.id,):
+        return Applicable(result.offence_date, result.id, result.ids,
+                          result.reason + f"; find the sub-provision matching {section.id}{pinpoint} in "
+                          f"{', '.join(result.ids)} (sub-sections are not always numbered alike)")
+    return result
+
+
+def _applicable(kb: KnowledgeBase, section: Section, day: dt.date) -> Applicable:
     act = kb.acts[section.act]
     iso = day.isoformat()
     preds, succs = links(kb, section)
@@ -120,10 +134,11 @@ def applicable_on(kb: KnowledgeBase, section: Section, day: dt.date) -> Applicab
         new = kb.acts.get(act.repealed_by or "") if act.repealed_by else None
         name = new.code if new else "its successor"
         changes = "; ".join(f"{link.id} ({link.relation}: {link.changes})" for link in succs if link.id)
+        verb = "proceed under" if act.kind == "procedure_code" else "charge under"
         return Applicable(
             iso, ids[0], ids,
             f"offence on {iso}, after {act.code} was repealed (in force to {act.in_force_to}): "
-            f"charge under {', '.join(ids)} ({name}); {changes}",
+            f"{verb} {', '.join(ids)} ({name}); {changes}",
         )
     # Before the Act came into force: the predecessor applies, if there is one.
     ids = tuple(link.id for link in preds if link.id)
@@ -138,9 +153,10 @@ def applicable_on(kb: KnowledgeBase, section: Section, day: dt.date) -> Applicab
     old = kb.acts.get(act.replaces or "")
     name = old.code if old else "the earlier law"
     saving_old = _SAVINGS.get(old.kind if old else "", "")
+    verb = "proceed under" if act.kind == "procedure_code" else "charge under"
     return Applicable(
         iso, ids[0], ids,
-        f"offence on {iso}, before {act.code} came into force on {act.in_force_from}: charge under "
+        f"offence on {iso}, before {act.code} came into force on {act.in_force_from}: {verb} "
         f"{', '.join(ids)} ({name})" + (f"; {saving_old}" if saving_old else ""),
     )
 
@@ -159,7 +175,8 @@ def show(kb: KnowledgeBase, query: str, offence_date: dt.date | None = None) -> 
         successors=succs,
         time_limits=section.time_limits,
         cited_by=tuple(cited_by(kb, section.id)),
-        applicable=applicable_on(kb, section, offence_date) if offence_date else None,
+        applicable=applicable_on(kb, section, offence_date, citation.pinpoint) if offence_date else None,
+        warnings=citation.warnings,
     )
 
 
@@ -190,21 +207,23 @@ class MapReport:
     act: Act
     to: tuple[Link, ...]
     direction: str  # "old->new", "new->old" or "none"
+    warnings: tuple[str, ...] = ()
 
 
 def map_provision(kb: KnowledgeBase, query: str) -> MapReport:
     """Old<->new correspondence of a provision: IPC->BNS, CrPC->BNSS and back."""
-    section = CitationResolver(kb).resolve(query).section
+    citation = CitationResolver(kb).resolve(query)
+    section = citation.section
     preds, succs = links(kb, section)
     act = kb.acts[section.act]
     if succs:
-        return MapReport(section, act, succs, "old->new")
+        return MapReport(section, act, succs, "old->new", citation.warnings)
     if preds:
-        return MapReport(section, act, preds, "new->old")
+        return MapReport(section, act, preds, "new->old", citation.warnings)
     new_rows = tuple(
         Link.of(kb, None, r) for r in kb.correspondence if r.to_ref and split_ref(r.to_ref)[0] == section.id
     )
-    return MapReport(section, act, new_rows, "new->old" if new_rows else "none")
+    return MapReport(section, act, new_rows, "new->old" if new_rows else "none", citation.warnings)
 
 
 def search_or_resolve(

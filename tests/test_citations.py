@@ -73,3 +73,29 @@ def test_two_acts_in_one_citation_is_ambiguous() -> None:
 def test_text_without_a_number_is_a_usage_problem() -> None:
     with pytest.raises(UsageProblem):
         RESOLVER.resolve("trafficking IPC")
+
+
+@pytest.mark.parametrize("query,section", [
+    ("Sec 164-A CrPC", "CRPC-164A"), ("Sec 164 A CrPC", "CRPC-164A"), ("IPC 370-A", "IPC-370A"),
+    ("IPC S.370-A", "IPC-370A"), ("ITPA 22-A", "ITPA-22A"), ("S. 22 AA ITPA", "ITPA-22AA"),
+])
+def test_a_split_section_letter_is_joined_never_dropped(query: str, section: str) -> None:
+    assert RESOLVER.resolve(query).section.id == section
+
+
+def test_a_split_letter_that_does_not_exist_is_not_found_not_the_bare_number() -> None:
+    with pytest.raises(NotFound):
+        RESOLVER.resolve("BNSS 176-A")
+
+
+def test_several_sections_and_a_missing_pinpoint_are_warned() -> None:
+    assert RESOLVER.resolve("u/s 3,4,5 ITPA").warnings
+    assert RESOLVER.resolve("BNS 143(99)").warnings
+    assert RESOLVER.resolve("370/34 IPC").warnings == ()
+    assert RESOLVER.resolve("u/s 370(4) IPC").warnings == ()
+
+
+def test_a_long_query_is_shortened_in_the_message() -> None:
+    with pytest.raises(Ambiguous) as info:
+        RESOLVER.resolve("302 " + "x" * 5000)
+    assert len(info.value.message) < 200
