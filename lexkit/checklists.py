@@ -203,6 +203,7 @@ class Checklist:
     state: str | None
     calendar: str
     law_date: str
+    proceedings_date: str
     kb_version: str
     kb_date: str
     disclaimer: str
@@ -283,8 +284,10 @@ def build_checklist(
 ) -> Checklist:
     """Compose the steps that apply to this case and compute their deadlines.
 
-    ``law_date`` (default: the date of the primary event) decides which code a step cites:
-    before 1 July 2024 the IPC and CrPC, from then the BNS and BNSS (both are live law).
+    Both codes are live law. ``law_date`` (the offence date; default: the date of the primary
+    event) decides the penal code a step cites: the IPC before 1 July 2024, the BNS from then.
+    Procedure follows the date of the proceedings (the primary event), not of the offence:
+    BNSS s.531(2)(a) keeps only matters already pending on 1 July 2024 under the CrPC.
     """
     from .calendars import ClosedDays
     from .deadlines import Period, Rule, compute_rule
@@ -296,7 +299,8 @@ def build_checklist(
     _derive(template, facts)
     closed = calendar or ClosedDays.for_india(state)
     primary = events.get(template.primary_event.name)
-    day = (law_date or (primary.date() if primary else dt.date.today())).isoformat()
+    proceedings = (primary.date() if primary else dt.date.today()).isoformat()
+    day = law_date.isoformat() if law_date else proceedings
     sops = {d.data["sop"]["id"]: d.data for d in kb.docs_of("sop")}
     steps: list[ChecklistStep] = []
     for include in template.includes:
@@ -311,11 +315,11 @@ def build_checklist(
                 continue
             if not holds(raw.get("when"), facts):
                 continue
-            basis, changes = applicable_basis(kb, tuple(raw.get("basis") or ()), day)
+            basis, changes = applicable_basis(kb, tuple(raw.get("basis") or ()), day, proceedings)
             deadline_raw = raw.get("deadline")
             rule_in_force = True
             if deadline_raw and "rule" in deadline_raw:
-                rule_id, note, rule_in_force = applicable_rule(kb, deadline_raw["rule"], day)
+                rule_id, note, rule_in_force = applicable_rule(kb, deadline_raw["rule"], proceedings)
                 deadline_raw = {"rule": rule_id}
                 changes += (note,) if note else ()
             rule = _rule_info(kb, deadline_raw, sop_sources) if deadline_raw else None
@@ -362,6 +366,7 @@ def build_checklist(
         state=state,
         calendar=closed.describe(),
         law_date=day,
+        proceedings_date=proceedings,
         kb_version=kb.meta.version,
         kb_date=kb.meta.date,
         disclaimer=kb.meta.disclaimer,
@@ -419,11 +424,14 @@ def _in_force(kb: KnowledgeBase, section_id: str, day: str) -> bool:
     return act is None or act.in_force_on(day)
 
 
-def applicable_basis(kb: KnowledgeBase, refs: tuple[str, ...], day: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The provisions a step rests on, in the code in force on ``day``, and what was swapped.
+def applicable_basis(
+    kb: KnowledgeBase, refs: tuple[str, ...], offence_day: str, proceedings_day: str | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The provisions a step rests on, in the code that governs them, and what was swapped.
 
-    A step written for the BNS/BNSS cites the IPC/CrPC predecessor for a matter before
-    1 July 2024, and the other way round; a step that already names both keeps the one in force.
+    A penal provision follows the offence date (IPC before 1 July 2024, BNS after); a procedural
+    one follows the date of the proceedings (CrPC or BNSS). A step that names both codes keeps
+    the one that governs.
     """
     from .kb import split_ref
 
@@ -431,6 +439,9 @@ def applicable_basis(kb: KnowledgeBase, refs: tuple[str, ...], day: str) -> tupl
     changes: list[str] = []
     for ref in refs:
         sid, pin = split_ref(ref)
+        section = kb.sections.get(sid)
+        procedural = section is not None and kb.acts[section.act].kind == "procedure_code"
+        day = proceedings_day if procedural and proceedings_day else offence_day
         if _in_force(kb, sid, day):
             kept.append(ref)
             continue

@@ -264,3 +264,15 @@ def test_offence_date_option_decides_the_code(run) -> None:
               "--fact", "victim_gender=male", "--offence-date", "2024-06-30")
     fir = next(s for s in c["steps"] if s["id"] == "bonded-labour-practice/register-fir")
     assert "IPC-370" in fir["legal_basis"] and c["law_date"] == "2024-06-30"
+
+
+def test_an_old_offence_found_now_is_charged_under_the_ipc_but_investigated_under_the_bnss(run) -> None:
+    # Offence in May 2024, rescue and arrest in Nov 2026: IPC 370 for the charge (BNS s.358),
+    # BNSS for the procedure, which began after 1 July 2024 (BNSS s.531(2)(a) saves only pending matters).
+    c = build(run, "bonded-labour-release", "--at", "27/11/2026 22:00", "--fact", "victim_age=30",
+              "--fact", "victim_gender=male", "--offence-date", "2024-05-01", "--event", "arrest=28/11/2026 10:00")
+    fir = next(s for s in c["steps"] if s["id"] == "bonded-labour-practice/register-fir")
+    assert "IPC-370" in fir["legal_basis"] and "BNS-143" not in fir["legal_basis"]
+    assert "BNSS-173" in fir["legal_basis"] and "CRPC-154" not in fir["legal_basis"]
+    assert by_rule(c, "BNSS-58.production")[0]["deadline"]["due"] == "2026-11-29T10:00:00+05:30"
+    assert not by_rule(c, "CRPC-57.production")

@@ -62,6 +62,7 @@ def checklist_dict(c: Checklist) -> dict[str, Any]:
         "events": {k: v.isoformat() for k, v in c.events.items()},
         "state": c.state,
         "law_date": c.law_date,
+        "proceedings_date": c.proceedings_date,
         "calendar": c.calendar,
         "steps": [step_dict(s) for s in c.steps],
         "entitlements": [
@@ -109,7 +110,8 @@ def checklist_markdown(c: Checklist) -> str:
     lines.append("")
     lines.append(f"**Closed days:** {e(c.calendar)}")
     lines.append("")
-    lines.append(f"**Law applied as on:** {e(c.law_date)} (IPC and CrPC before 1 July 2024, BNS and BNSS from then)")
+    lines.append(f"**Codes applied:** penal code as on the offence date {e(c.law_date)}, procedure as on "
+                 f"{e(c.proceedings_date)} (IPC and CrPC before 1 July 2024, BNS and BNSS from then)")
     lines.append("")
     for warning in c.warnings:
         lines += [f"> **Note:** {e(warning)}", ""]
