@@ -187,6 +187,9 @@ def _label(names: str, kind: str) -> str:
     return "; ".join(f"{name} ({kind})" for name in names.split("; "))
 
 
+_CODE_ALIASES = {"UT": "UK", "UL": "UK", "CT": "CG", "OR": "OD", "TG": "TS"}
+
+
 def normalise_state(text: str) -> str:
     """'MH', 'in-mh', 'IN-MH' or 'Maharashtra' -> 'MH'; an unknown state raises UsageProblem."""
     # Lazy: only a state code needs the package's list of subdivisions.
@@ -196,6 +199,9 @@ def normalise_state(text: str) -> str:
     aliases = {name.casefold(): str(code) for name, code in India.subdivisions_aliases.items()}
     cleaned = text.strip()
     code = cleaned.upper().removeprefix("IN-")
+    # ISO 3166-2:IN and the holidays package spell a few states differently (ISO IN-UT is the
+    # package's UK for Uttarakhand); accept both, and the older codes still seen in forms.
+    code = _CODE_ALIASES.get(code, code)
     if code in codes:
         return code
     if cleaned.casefold() in aliases:

@@ -62,6 +62,22 @@ def out_json(data: Any) -> None:
     out(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def emit(payload: str | bytes, output: Optional[Path], force: bool, what: str) -> None:
+    """The product to stdout (also for '-o -'), or to -o FILE: atomically, never over a file without --force."""
+    if output is None or str(output) == "-":
+        if isinstance(payload, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.flush()
+        else:
+            out(payload)
+        return
+    from .output import write_atomic
+
+    write_atomic(output, payload, force)
+    note(f"wrote {output} ({what})")
+
+
 def note(message: str) -> None:
     """A message for the person, not the product: stderr."""
     sys.stderr.write(f"lexkit: {message}\n")
@@ -219,6 +235,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     """Run the CLI; map every error to a documented exit code, with no traceback unless --debug."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    if debug:  # a global option, accepted anywhere on the line
+        args = ["--debug", *(a for a in args if a != "--debug")]
     try:
         result = app(args=args, prog_name="lexkit", standalone_mode=False)
         return result if isinstance(result, int) else 0
@@ -228,6 +246,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         note("interrupted")
         return 130
     except typer.TyperException as exc:  # usage errors: a bad option, a missing argument
+        if type(exc).__name__ == "NoArgsIsHelpError":  # 'lexkit' or 'lexkit provision' alone: help
+            out(exc.format_message())
+            return 0
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "lexkit"
         note(f"error: {exc.format_message()} (see '{command} --help')")

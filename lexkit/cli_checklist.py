@@ -39,8 +39,10 @@ def _calendar(kb: Any, state: Optional[str], calendar_ids: list[str]) -> Any:
     overrides = []
     for cid in calendar_ids:
         if cid not in docs:
+            from .errors import NotFound
+
             known = ", ".join(sorted(docs)) or "none in this knowledge base"
-            raise UsageProblem(f"--calendar {cid}: no such calendar", hint=f"calendars: {known}")
+            raise NotFound(f"--calendar {cid}: no such calendar", hint=f"calendars: {known}")
         overrides.extend(overrides_from_data(docs[cid].data, docs[cid].file))
     return ClosedDays.for_india(normalise_state(state) if state else None, overrides)
 
@@ -72,12 +74,15 @@ def deadline(
     if rule is not None:
         if roll is not None:
             raise UsageProblem("--roll cannot be used with --rule: the rule itself says whether it rolls")
-        limit = kb.time_limits.get(rule)
+        by_folded = {key.casefold(): value for key, value in kb.time_limits.items()}
+        limit = by_folded.get(rule.strip().casefold())
         if limit is None:
             import difflib
 
+            from .errors import NotFound
+
             close = difflib.get_close_matches(rule, list(kb.time_limits), n=3, cutoff=0.4)
-            raise UsageProblem(f"--rule {rule}: no such time limit",
+            raise NotFound(f"--rule {rule}: no such time limit",
                                hint=("did you mean " + " or ".join(close) + "?") if close else "see 'lexkit provision show' for a section's time limits")
         result = compute_rule(limit.to_rule(), at, calendar=closed, journey_hours=journey_hours)
     else:
@@ -138,6 +143,9 @@ def _pairs(values: list[str], option: str) -> dict[str, str]:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
             raise UsageProblem(f"{option} {item}: write it as NAME=VALUE", hint=f"e.g. {option} victim_age=15")
+        if name.strip() in pairs:
+            raise UsageProblem(f"{option} {name.strip()} is given twice ({pairs[name.strip()]} and {value})",
+                               hint="give each one once")
         pairs[name.strip()] = value
     return pairs
 
@@ -186,7 +194,7 @@ def checklist_build(
     """
     from .calendars import normalise_state
     from .checklists import build_checklist, event_names, find_template, parse_facts
-    from .cli import load_kb, note, out
+    from .cli import emit, load_kb, note
     from .deadlines import parse_datetime
 
     kb = load_kb(ctx)
@@ -198,6 +206,9 @@ def checklist_build(
             raise UsageProblem(f"--event {name}: template {template.id} has no such event",
                                hint="its events are: " + ", ".join(allowed))
         events[name] = parse_datetime(value)
+    for name, raw in ((template.primary_event.name, at), *_pairs(event, "--event").items()):
+        if ":" not in raw:
+            note(f"no time given for {name} ({raw.strip()}): taken as 00:00 IST; hour deadlines count from then")
     facts = parse_facts(template, _pairs(fact, "--fact"))
     _ask_missing(template, facts, no_input)
     state = state or facts.get("state")  # a template may take the state as a fact (IN-TN)
@@ -222,14 +233,6 @@ def checklist_build(
         from .render.terminal import checklist_table
 
         payload = checklist_table(result)
+    emit(payload, output, force, f"{len(result.steps)} steps")
     for warning in result.warnings:
         note(warning)
-    if output is not None:
-        from .output import write_atomic
-
-        write_atomic(output, payload, force)
-        note(f"wrote {output} ({len(result.steps)} steps)")
-    elif isinstance(payload, bytes):
-        sys.stdout.buffer.write(payload)
-    else:
-        out(payload)

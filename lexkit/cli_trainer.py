@@ -47,19 +47,6 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-def _emit(payload: str, output: Optional[Path], force: bool, what: str) -> None:
-    """The product to stdout, or to -o FILE (atomically, never over a file without --force)."""
-    from .cli import note, out
-
-    if output is None:
-        out(payload)
-        return
-    from .output import write_atomic
-
-    write_atomic(output, payload, force)
-    note(f"wrote {output} ({what})")
-
-
 @handout_app.command("list")
 def handout_list(
     fmt: ListFormat = typer.Option(ListFormat.text, "--format", help="text or json."),
@@ -87,7 +74,7 @@ def handout_build(
     lang: Lang = typer.Option(Lang.en, "--lang", help="en or hi (Hindi where the knowledge base has it, else English)."),
     fmt: HandoutFormat = typer.Option(HandoutFormat.md, "--format", help="md or html (one self-contained file for A4 print)."),
     on_date: Optional[str] = typer.Option(
-        None, "--date", help="Show entitlements in force on this date, YYYY-MM-DD (default: the knowledge base's date)."
+        None, "--date", help="Show entitlements in force on this date, YYYY-MM-DD or DD/MM/YYYY (default: the knowledge base's date)."
     ),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite the -o file if it exists."),
@@ -98,16 +85,18 @@ def handout_build(
     verification marker; the footer gives the knowledge-base version and date.
     Example: lexkit handout build trafficking-csec --audience magistrate --format html -o handout.html
     """
-    from .cli import load_kb, note
+    from .cli import emit, load_kb, note
     from .handouts import build_handout
+    from .provisions import parse_offence_date
     from .render.handout import FALLBACK_NOTE, RENDERERS
 
-    handout = build_handout(load_kb(ctx), topic, audience.value, lang.value, on_date)
+    day = parse_offence_date(on_date).isoformat() if on_date else None
+    handout = build_handout(load_kb(ctx), topic, audience.value, lang.value, day)
     if handout.lang != "en" and handout.fallbacks:
         note(f"{FALLBACK_NOTE} ({handout.fallbacks} strings)")
     if handout.missing:
         note("not in this knowledge base, left out: " + ", ".join(handout.missing))
-    _emit(RENDERERS[fmt.value](handout), output, force, f"{topic}, {audience.value}, {lang.value}, {fmt.value}")
+    emit(RENDERERS[fmt.value](handout), output, force, f"{topic}, {audience.value}, {lang.value}, {fmt.value}")
 
 
 @quiz_app.command("build")
@@ -129,7 +118,7 @@ def quiz_build(
     """
     import json
 
-    from .cli import load_kb, note
+    from .cli import emit, load_kb, note
     from .quiz import build_quiz
     from .render.quiz import quiz_dict, quiz_markdown
 
@@ -140,4 +129,4 @@ def quiz_build(
         payload = json.dumps(quiz_dict(quiz, answers), ensure_ascii=False, indent=2) + "\n"
     else:
         payload = quiz_markdown(quiz, answers)
-    _emit(payload, output, force, f"{len(quiz.questions)} questions")
+    emit(payload, output, force, f"{len(quiz.questions)} questions")

@@ -8,8 +8,8 @@ Counting rules, one per unit of a period:
   Where a rule excludes journey time (JJ Act s.31, BNSS s.58, Constitution Art. 22(2)), the
   hours of the journey are added. The result keeps the trigger's own zone or UTC offset.
 * Days follow GCA s.9: a period "from" a day excludes that day, so "within 10 days" of anything
-  on 23 Nov 2026 ends at the end of 3 Dec 2026. The day of the trigger is its local date in the
-  trigger's own offset. A week is 7 days. Every calendar day counts, closed or not.
+  on 23 Nov 2026 ends at the end of 3 Dec 2026. The day of the trigger is its date in India
+  (Asia/Kolkata), whatever offset the input was written in. A week is 7 days. Every calendar day counts, closed or not.
 * Months are calendar months (GCA s.3(35): "a month reckoned according to the British
   calendar"), counted from the same day-number: 23 Nov + 2 months ends on 23 Jan. When the
   target month has no such day, the period ends on the last day of that month: 31 Dec + 2
@@ -188,7 +188,7 @@ class Deadline:
         """The last instant of the period: `due` itself, or the end of the due day."""
         if isinstance(self.due, datetime):
             return self.due
-        return end_of_day(self.due, self.trigger_at.tzinfo)
+        return end_of_day(self.due, IST)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: ISO 8601 strings for every date and time."""
@@ -310,7 +310,10 @@ def compute(
             closed_days = calendar if calendar is not None else ClosedDays.for_india()
             if first_day_included and period.unit != "days":
                 raise UsageProblem(f"rule {rule}: only a period of days can count its first day")
-            due, trace = _in_days(trigger_at.date(), period, rolls, closed_days, first_day_included)
+            # The day of the trigger is its date in India: an input written in UTC or another
+            # offset names the same moment, and Indian law counts Indian days.
+            day0 = trigger_at.astimezone(IST).date()
+            due, trace = _in_days(day0, period, rolls, closed_days, first_day_included)
     except (OverflowError, ValueError):  # date arithmetic beyond the year 9999
         too_late = f"{period} from {trigger_at.isoformat()} ends after the year 9999"
         raise UsageProblem(too_late) from None

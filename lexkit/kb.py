@@ -42,10 +42,13 @@ def split_ref(ref: str) -> tuple[str, str]:
 
 
 def default_root() -> Path:
-    """The shipped knowledge base: packaged data in a wheel, the checkout's folders otherwise."""
+    """The knowledge base to use: LEXKIT_KB when set, else the shipped one."""
     env = os.environ.get("LEXKIT_KB")
-    if env:
-        return Path(env)
+    return Path(env) if env else shipped_root()
+
+
+def shipped_root() -> Path:
+    """The shipped knowledge base: packaged data in a wheel, the checkout's folders otherwise."""
     packaged = Path(str(resources.files("lexkit") / "_kb"))
     if (packaged / "provisions").is_dir():
         return packaged
@@ -258,11 +261,17 @@ def load(root: Path | None = None) -> KnowledgeBase:
     """Load the knowledge base for use: any load problem is fatal (validate shows them all)."""
     root = root or default_root()
     docs, problems = load_documents(root, cache=True)
+    if not any(d.kind == "act" for d in docs) and not problems:
+        raise KnowledgeBaseInvalid(
+            f"no Acts found in the knowledge base at {root}",
+            hint="point --kb (or LEXKIT_KB) at a folder with provisions/*.yaml, or unset it to use the shipped one",
+        )
     if problems:
         first = problems[0]
         more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+        where = "" if root == shipped_root() else f" --kb {root}"
         raise KnowledgeBaseInvalid(
             f"the knowledge base does not load: {first}{more}",
-            hint="run 'lexkit kb validate' to see every error",
+            hint=f"run 'lexkit kb validate{where}' to see every error",
         )
     return build(root, docs)

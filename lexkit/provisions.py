@@ -236,6 +236,8 @@ def search_or_resolve(
     from .errors import Ambiguous
     from .search import search
 
+    if not query.strip():
+        raise UsageProblem("the search query is empty", hint="give words or a citation, e.g. 'search without warrant'")
     resolver = CitationResolver(kb)
     act_code = resolver.find_act(act)[0] if act else None
     if act and act_code is None:

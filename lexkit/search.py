@@ -25,8 +25,13 @@ class Hit:
     score: float
 
 
+MAX_WORDS = 12
+
+
 def _fts_query(query: str, joiner: str) -> str | None:
-    words = _WORD.findall(query)
+    # Each distinct word once, and no more than MAX_WORDS of them: a pasted charge-sheet must not
+    # turn into a query of thousands of prefix terms (that took minutes).
+    words = list(dict.fromkeys(w.lower() for w in _WORD.findall(query)))[:MAX_WORDS]
     if not words:
         return None
     return f" {joiner} ".join('"' + w.replace('"', "") + '"*' for w in words)

@@ -246,7 +246,7 @@ def unverified_items(kb: KnowledgeBase) -> list[str]:
                 out.append(f"{s.file}: classification of {s.id}" + (f" ({c.applies_to})" if c.applies_to else ""))
     for r in kb.correspondence:
         if r.provenance.verification == "unverified":
-            out.append(f"{r.file}:{r.line}: {r.from_ref} -> {r.to_ref}")
+            out.append(f"{r.file}:{r.line}: {r.from_ref or '(new)'} -> {r.to_ref or '(omitted)'}")
     for doc in kb.docs_of("sop"):
         head = doc.data["sop"]
         if head.get("verification") == "unverified":

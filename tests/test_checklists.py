@@ -276,3 +276,10 @@ def test_an_old_offence_found_now_is_charged_under_the_ipc_but_investigated_unde
     assert "BNSS-173" in fir["legal_basis"] and "CRPC-154" not in fir["legal_basis"]
     assert by_rule(c, "BNSS-58.production")[0]["deadline"]["due"] == "2026-11-29T10:00:00+05:30"
     assert not by_rule(c, "CRPC-57.production")
+
+
+def test_ics_has_a_vtimezone_for_india(run, tmp_path: Path) -> None:
+    out = tmp_path / "c.ics"
+    assert run("checklist", "build", *GIRL_15, "--format", "ics", "--no-input", "-o", str(out)).code == 0
+    cal = Calendar.from_ical(out.read_bytes())
+    assert [str(tz.get("tzid")) for tz in cal.walk("VTIMEZONE")] == ["Asia/Kolkata"]

@@ -176,3 +176,28 @@ def test_broken_knowledge_base_points_to_validate(run, minimal_kb) -> None:
 def test_version(run) -> None:
     result = run("--version")
     assert result.code == 0 and result.stdout.startswith("lexkit ")
+
+
+def test_bare_command_prints_help_and_succeeds(run) -> None:
+    result = run()
+    assert result.code == 0 and "Commands:" in result.stdout and result.stderr == ""
+
+
+def test_debug_is_accepted_anywhere(run) -> None:
+    assert run("provision", "show", "BNS 143", "--debug").code == 0
+
+
+def test_empty_search_is_a_usage_error(run) -> None:
+    result = run("provision", "search", " ")
+    assert result.code == 2 and "empty" in result.stderr
+
+
+def test_a_pasted_charge_sheet_becomes_a_short_query(run) -> None:
+    # Thousands of repeated prefix terms once took minutes in FTS5: words are de-duplicated and capped.
+    from lexkit.search import MAX_WORDS, _fts_query
+
+    query = _fts_query("u/s 370 " * 2000 + " ".join(f"w{n}" for n in range(50)), "AND")
+    assert query is not None and query.count('"') == 2 * MAX_WORDS
+    assert query.startswith('"u"* AND "s"* AND "370"*')
+    result = run("provision", "search", "u/s 370 " * 2000, "--format", "json")
+    assert result.code == 0 and json.loads(result.stdout)

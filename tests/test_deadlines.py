@@ -168,10 +168,13 @@ def test_gca_9_boundary_at_midnight() -> None:
     assert compute(ist(2026, 11, 24, 0, 0), days(10), rolls=False).due == date(2026, 12, 4)
 
 
-def test_the_trigger_date_is_taken_in_its_own_offset() -> None:
-    # 23 Nov 20:00 UTC is 24 Nov 01:30 in India, but the trigger says +00:00: day 0 is 23 Nov.
+def test_the_trigger_date_is_its_date_in_india() -> None:
+    # 23 Nov 20:00 UTC is 24 Nov 01:30 in India: Indian law counts Indian days, so day 0 is
+    # 24 Nov and 10 days end on 4 Dec, the same as for the same moment written in IST.
     trigger = datetime(2026, 11, 23, 20, 0, tzinfo=timezone.utc)
-    assert compute(trigger, days(10), rolls=False, calendar=NOTHING_CLOSED).due == date(2026, 12, 3)
+    assert compute(trigger, days(10), rolls=False, calendar=NOTHING_CLOSED).due == date(2026, 12, 4)
+    same_moment = trigger.astimezone(IST)
+    assert compute(same_moment, days(10), rolls=False, calendar=NOTHING_CLOSED).due == date(2026, 12, 4)
 
 
 def test_weeks_are_seven_days() -> None:

@@ -186,4 +186,5 @@ def checklist_ics(c: Checklist) -> bytes:
         alarm.add("trigger", dt.timedelta(hours=-hours))
         ev.add_component(alarm)
         cal.add_component(ev)
+    cal.add_missing_timezones()  # a VTIMEZONE for Asia/Kolkata, so every calendar reads the times right
     return bytes(cal.to_ical())

@@ -16,15 +16,19 @@ def checklist_table(c: Checklist, width: int | None = None) -> str:
     from rich.text import Text
 
     buffer = io.StringIO()
-    size = width or int(os.environ.get("COLUMNS", "0") or 0) or 140
-    console = Console(file=buffer, width=max(size, 80), no_color="NO_COLOR" in os.environ,
+    import shutil
+
+    # The terminal's own width (COLUMNS when set); 120 when output goes to a pipe or a file.
+    size = width or shutil.get_terminal_size((120, 24)).columns
+    console = Console(file=buffer, width=max(size, 60), no_color="NO_COLOR" in os.environ,
                       force_terminal=False, highlight=False)
     console.print(Text(c.title, style="bold"))
     console.print("Case: " + "; ".join(f"{k}={fact_text(v)}" for k, v in c.facts.items()), markup=False)
     console.print("Events: " + "; ".join(f"{k} {v.strftime('%d %b %Y %H:%M %z')}" for k, v in c.events.items()), markup=False)
     table = Table(show_lines=True, expand=True)
     for column, ratio in (("#", 0), ("Phase", 0), ("Step", 4), ("Who", 2), ("Due", 2), ("Legal basis", 1)):
-        table.add_column(column, ratio=ratio or None, no_wrap=not ratio)
+        # fold, never "…": a cut legal basis or deadline is worse than a tall row
+        table.add_column(column, ratio=ratio or None, no_wrap=not ratio, overflow="fold")
     for i, s in enumerate(c.steps, 1):
         due = _due_text(s)
         if s.rule is not None:
