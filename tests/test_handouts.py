@@ -203,8 +203,6 @@ def test_dos_and_donts_carry_the_core_rules(kb: KnowledgeBase) -> None:
     rows = {r.id: r for r in section.rows if isinstance(r, DoDontRow)}
     assert rows["unodc-csec-investigation-2007/victim-not-accused"].kind == "do"
     assert rows["unodc-csec-investigation-2007/victim-not-accused"].check.verification == "secondary"
-    nhrc = build_handout(kb, "trafficking-csec").section("procedure")
-    assert nhrc is not None  # unverified rows are shown marked, never silently dropped
     assert rows["mwcd-child-rescue-protocol-2006/no-mass-raids"].kind == "dont"
     assert rows["itpa-statutory/two-women-police-officers"].duty == "must"
     assert rows["unodc-csec-investigation-2007/no-publicity"].kind == "do"
