@@ -154,7 +154,10 @@ def _time_limits(kb: KnowledgeBase, topic: Topic) -> list[TimeLimit]:
         for step in sop.steps if sop else ():
             if step.deadline and step.deadline.statutory:
                 ids.append(step.deadline.rule_id)
-    return [kb.time_limits[i] for i in dict.fromkeys(ids) if i in kb.time_limits]
+    # A period that ran from the Act's commencement (e.g. BLSA s.6(8): five years from 1975)
+    # is history, not something a trainee must know today.
+    return [kb.time_limits[i] for i in dict.fromkeys(ids)
+            if i in kb.time_limits and kb.time_limits[i].trigger != "commencement_of_act"]
 
 
 def _without(pool: list[str] | set[str], *answers: str) -> tuple[str, ...]:
@@ -372,8 +375,10 @@ def _entitlement_questions(kb: KnowledgeBase, topic: Topic, on_date: str) -> lis
     valid = [e for e in sop.entitlements if e.valid_from <= on_date and (e.valid_to is None or on_date <= e.valid_to)]
     out = []
     for e in valid:
-        # Foils never name the same sum ("Rs 200,000" is no fair foil for "at least Rs 200,000").
-        amounts = {x.amount_text for x in sop.entitlements if x.amount_inr != e.amount_inr}
+        # Foils never name the same sum ("Rs 200,000" is no fair foil for "at least Rs 200,000"),
+        # and carry the answer's own qualifier, so "at least" or "up to" gives nothing away.
+        prefix = {"up_to": "up to ", "at_least": "at least "}.get(e.amount_is, "")
+        amounts = {f"{prefix}Rs {x.amount_inr:,}" for x in sop.entitlements if x.amount_inr != e.amount_inr}
         who = f" for {e.when.replace('category = ', 'category ').replace('_', ' ')}" if e.when else ""
         kind = e.kind.replace("_", " ")
         answer = e.amount_text

@@ -158,3 +158,22 @@ def test_count_is_checked(run) -> None:  # type: ignore[no-untyped-def]
     assert run("quiz", "build", "bonded-labour", "--count", "0").code == 2
     result = run("quiz", "build", "no-such-topic")
     assert result.code == 1 and "no handout topic" in result.stderr
+
+
+def test_amount_options_share_the_answers_qualifier(kb: KnowledgeBase) -> None:
+    # "at least Rs 125,000" among three bare sums would give the answer away.
+    seen = 0
+    for seed in range(15):
+        for q in build_quiz(kb, "bonded-labour", count=40, seed=seed).questions:
+            if q.kind != "entitlement":
+                continue
+            seen += 1
+            lead = q.options[q.answer].split("Rs")[0]
+            assert all(option.split("Rs")[0] == lead for option in q.options), q.options
+    assert seen
+
+
+def test_no_question_on_a_period_that_ran_out_long_ago(kb: KnowledgeBase) -> None:
+    for seed in range(10):
+        for q in build_quiz(kb, "bonded-labour", count=40, seed=seed).questions:
+            assert "coming into force" not in q.prompt, q.prompt
