@@ -18,7 +18,7 @@ from .conditions import holds
 from .errors import NotFound, UsageProblem
 from .kb import KnowledgeBase
 from .models import Source, Text, sources_of
-from .wording import MODALITY_WORDS, PHASES, deadline_phrase, period_text  # noqa: F401 (MODALITY_WORDS re-exported)
+from .wording import PHASES, deadline_phrase, period_text
 
 
 @dataclass(frozen=True)
@@ -455,7 +455,7 @@ def applicable_basis(
         for other in others:
             if other not in refs:
                 changes.append(f"{ref} -> {other}: the code in force on {day}")
-        kept.extend(o for o in others if o not in kept)
+        kept.extend(o for o in others if o and o not in kept)
     return tuple(dict.fromkeys(kept)), tuple(changes)
 
 

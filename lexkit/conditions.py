@@ -7,10 +7,10 @@ operators (lt, le, gt, ge, eq, ne, in); ``any_of`` holds when one of its conditi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-_OPS = {
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
     "lt": lambda a, b: a < b,
     "le": lambda a, b: a <= b,
     "gt": lambda a, b: a > b,

@@ -30,7 +30,7 @@ from .kb import KnowledgeBase, split_ref
 from .models import Classification, Provenance, Punishment, Section, Source, Text, TimeLimit
 from .render.provision import punishment_text
 from .sops import Entitlement, Sop, SopStep, all_sops, condition_words
-from .wording import PHASES, TRIGGER_PHRASES, deadline_phrase, period_text  # noqa: F401 (re-exported)
+from .wording import PHASES, deadline_phrase
 from .yamlload import load_file
 
 AUDIENCES = ("police", "prosecutor", "magistrate", "ngo", "community")

@@ -103,7 +103,7 @@ def load_documents(root: Path, *, cache: bool = False) -> tuple[list[Document], 
     blobs = [(folder, path, name, path.read_bytes()) for folder, path, name in files]
     key = _cache_key(blobs) if cache else None
     if key is not None:
-        cached = _cache_read(key)
+        cached: tuple[list[Document], list[LoadProblem]] | None = _cache_read(key)
         if cached is not None:
             return cached
     docs: list[Document] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,7 +60,7 @@ class Source:
         return out
 
 
-def sources_of(raw: dict[str, Any]) -> tuple[Source, ...]:
+def sources_of(raw: Mapping[str, Any]) -> tuple[Source, ...]:
     return tuple(Source.of(s) for s in raw.get("sources") or ())
 
 

@@ -34,13 +34,11 @@ from dataclasses import dataclass
 
 from .errors import UsageProblem
 from .handouts import (
-    TRIGGER_PHRASES,
     Topic,
     cite,
     classification_lines,
     limit_phrase,
     load_topics,
-    period_text,
     weakest,
 )
 from .judgements import all_judgements
@@ -48,6 +46,7 @@ from .kb import KnowledgeBase, split_ref
 from .models import CorrespondenceRow, Punishment, Section, TimeLimit
 from .render.provision import punishment_text
 from .sops import all_sops
+from .wording import TRIGGER_PHRASES, period_text
 
 KINDS = (
     "successor",

@@ -53,9 +53,9 @@ for _tag, _regexp, _first in (
 
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _Composer(yaml.cyaml.CParser, _Resolver):  # type: ignore[misc]
+    class _Composer(yaml.cyaml.CParser, _Resolver):  # type: ignore[misc,name-defined]
         def __init__(self, stream: str) -> None:
-            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.cyaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
             _Resolver.__init__(self)
 
     LIBYAML = True

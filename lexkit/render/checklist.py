@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..checklists import MODALITY_WORDS, PHASES, Checklist, ChecklistStep
+from ..checklists import Checklist, ChecklistStep
+from ..wording import MODALITY_WORDS, PHASES
 
 
 def _due_text(step: ChecklistStep) -> str:

@@ -28,7 +28,7 @@ from ..handouts import (
     TellRow,
     TimeLimitRow,
 )
-from ..sops import PHASES
+from ..wording import PHASES
 
 FALLBACK_NOTE = "हिंदी अनुवाद उपलब्ध नहीं; English shown"
 UNVERIFIED = "**(unverified)**"

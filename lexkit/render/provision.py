@@ -199,7 +199,9 @@ def show_text(report: ProvisionReport, markdown: bool = False) -> str:
     """The look-up as a prosecutor reads it: plain text, or Markdown with the same content."""
     d = show_dict(report)
     s, act = report.section, report.act
-    h = (lambda t: f"\n## {t}\n") if markdown else (lambda t: f"\n{t}\n" + "-" * len(t))
+    def h(title: str) -> str:
+        return f"\n## {title}\n" if markdown else f"\n{title}\n" + "-" * len(title)
+
     bullet = "- " if markdown else "  "
     pin = f" (pinpoint {report.pinpoint})" if report.pinpoint != s.id else ""
     head = f"{s.id}{pin}: {s.title.en}"
