@@ -47,6 +47,7 @@ Unit = Literal["hours", "days", "months", "years"]
 UNITS: tuple[str, ...] = get_args(Unit)
 KINDS = ("deadline", "cap", "target", "minimum")
 JOURNEY_TIME = "journey_time"
+YEARS = (1860, 2200)
 ROLL_LIMIT_DAYS = 366  # a court closed for more than a year means the calendar is wrong
 
 
@@ -140,6 +141,9 @@ def parse_datetime(text: str, *, default_tz: tzinfo = IST) -> datetime:
         raise UsageProblem(
             f"{text!r} is not a real date and time ({problem}): use {DATETIME_FORMATS}"
         ) from None
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        # The Acts lexkit holds start in 1860; a year outside this range is a typing slip.
+        raise UsageProblem(f"{text!r}: the year must be between {YEARS[0]} and {YEARS[1]}")
     return datetime.combine(day, clock, tzinfo=zone)
 
 
