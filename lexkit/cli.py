@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
 
@@ -17,6 +16,7 @@ import typer
 from . import __version__
 from .cli_casework import judgement_app, sop_app
 from .cli_checklist import checklist_app, deadline
+from .cli_options import DataFormat, DocFormat
 from .cli_trainer import handout_app, quiz_app
 from .errors import Ambiguous, LexkitError
 
@@ -40,17 +40,6 @@ app.add_typer(sop_app, name="sop")
 app.add_typer(handout_app, name="handout")
 app.add_typer(quiz_app, name="quiz")
 app.add_typer(kb_app, name="kb")
-
-
-class ShowFormat(str, Enum):
-    text = "text"
-    json = "json"
-    md = "md"
-
-
-class DataFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 def out(text: str) -> None:
@@ -119,7 +108,7 @@ def provision_show(
     offence_date: Optional[str] = typer.Option(
         None, "--offence-date", help="Date of the offence (YYYY-MM-DD or DD/MM/YYYY): says which code applies."
     ),
-    fmt: ShowFormat = typer.Option(ShowFormat.text, "--format", help="text, json or md."),
+    fmt: DocFormat = typer.Option(DocFormat.text, "--format", help="text, json or md."),
 ) -> None:
     """Show a provision: text, punishment, classification, old/new codes, time limits, sources.
 
@@ -132,10 +121,10 @@ def provision_show(
     report = show(load_kb(ctx), citation, day)
     for warning in report.warnings:
         note(warning)
-    if fmt is ShowFormat.json:
+    if fmt is DocFormat.json:
         out_json(show_dict(report))
     else:
-        out(show_text(report, markdown=fmt is ShowFormat.md))
+        out(show_text(report, markdown=fmt is DocFormat.md))
 
 
 @provision_app.command("map")

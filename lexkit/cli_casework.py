@@ -6,19 +6,14 @@ out_json, note, load_kb) are imported from it inside each command, never at the 
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Optional
 
 import typer
 
+from .cli_options import DocFormat
+
 judgement_app = typer.Typer(help="Case law: show, list and search judgements.", no_args_is_help=True)
 sop_app = typer.Typer(help="Standard operating procedures and protocols: list and show.", no_args_is_help=True)
-
-
-class CaseFormat(str, Enum):
-    text = "text"
-    json = "json"
-    md = "md"
 
 
 _FORMAT_HELP = "text, json or md."
@@ -28,7 +23,7 @@ _FORMAT_HELP = "text, json or md."
 def judgement_show(
     ctx: typer.Context,
     judgement: str = typer.Argument(..., help="An id, a case name or a citation: 'Vishal Jeet', '(1996) 2 SCC 384'."),
-    fmt: CaseFormat = typer.Option(CaseFormat.text, "--format", help=_FORMAT_HELP),
+    fmt: DocFormat = typer.Option(DocFormat.text, "--format", help=_FORMAT_HELP),
 ) -> None:
     """Show a judgement: court, date, citations, provisions, holding, significance, sources.
 
@@ -39,10 +34,10 @@ def judgement_show(
     from .render.judgement import judgement_dict, judgement_text
 
     found = find_judgement(load_kb(ctx), judgement)
-    if fmt is CaseFormat.json:
+    if fmt is DocFormat.json:
         out_json(judgement_dict(found))
     else:
-        out(judgement_text(found, markdown=fmt is CaseFormat.md))
+        out(judgement_text(found, markdown=fmt is DocFormat.md))
 
 
 @judgement_app.command("list")
@@ -51,7 +46,7 @@ def judgement_list(
     provision: Optional[str] = typer.Option(None, "--provision", help="Only those relying on it: 'ITPA 15', 'BNS 143'."),
     court: Optional[str] = typer.Option(None, "--court", help="Court name (part of it) or level: 'High Court', 'supreme_court'."),
     year: Optional[str] = typer.Option(None, "--year", help="Year of decision, YYYY."),
-    fmt: CaseFormat = typer.Option(CaseFormat.text, "--format", help=_FORMAT_HELP),
+    fmt: DocFormat = typer.Option(DocFormat.text, "--format", help=_FORMAT_HELP),
 ) -> None:
     """List judgements, oldest first, optionally by provision, court and year.
 
@@ -65,10 +60,10 @@ def judgement_list(
     found = list_judgements(load_kb(ctx), provision=provision, court=court, year=wanted_year)
     if not found:
         note("no judgement matches")
-    if fmt is CaseFormat.json:
+    if fmt is DocFormat.json:
         out_json(list_dicts(found))
     else:
-        out(list_text(found, markdown=fmt is CaseFormat.md))
+        out(list_text(found, markdown=fmt is DocFormat.md))
 
 
 @judgement_app.command("search")
@@ -76,7 +71,7 @@ def judgement_search(
     ctx: typer.Context,
     query: str = typer.Argument(..., help="Words to find in names, citations, topics, holdings and significance."),
     limit: int = typer.Option(10, "--limit", min=1, max=200, help="At most this many hits."),
-    fmt: CaseFormat = typer.Option(CaseFormat.text, "--format", help=_FORMAT_HELP),
+    fmt: DocFormat = typer.Option(DocFormat.text, "--format", help=_FORMAT_HELP),
 ) -> None:
     """Ranked full-text search over judgements, best first.
 
@@ -89,16 +84,16 @@ def judgement_search(
     hits = search_judgements(load_kb(ctx), query, limit)
     if not hits:
         note(f"no judgement matches '{query}'")
-    if fmt is CaseFormat.json:
+    if fmt is DocFormat.json:
         out_json(hits_dicts(hits))
     else:
-        out(hits_text(hits, markdown=fmt is CaseFormat.md))
+        out(hits_text(hits, markdown=fmt is DocFormat.md))
 
 
 @sop_app.command("list")
 def sop_list(
     ctx: typer.Context,
-    fmt: CaseFormat = typer.Option(CaseFormat.text, "--format", help=_FORMAT_HELP),
+    fmt: DocFormat = typer.Option(DocFormat.text, "--format", help=_FORMAT_HELP),
 ) -> None:
     """List the SOPs, protocols, advisories and schemes held, with how many steps each has.
 
@@ -109,17 +104,17 @@ def sop_list(
     from .sops import all_sops
 
     sops = all_sops(load_kb(ctx))
-    if fmt is CaseFormat.json:
+    if fmt is DocFormat.json:
         out_json(list_dicts(sops))
     else:
-        out(list_text(sops, markdown=fmt is CaseFormat.md))
+        out(list_text(sops, markdown=fmt is DocFormat.md))
 
 
 @sop_app.command("show")
 def sop_show(
     ctx: typer.Context,
     sop_id: str = typer.Argument(..., metavar="ID", help="The SOP's id, as 'lexkit sop list' shows it."),
-    fmt: CaseFormat = typer.Option(CaseFormat.text, "--format", help=_FORMAT_HELP),
+    fmt: DocFormat = typer.Option(DocFormat.text, "--format", help=_FORMAT_HELP),
 ) -> None:
     """Show an SOP as a document: steps phase by phase, who does what, how binding, by when, on what basis.
 
@@ -130,7 +125,7 @@ def sop_show(
     from .sops import find_sop
 
     sop = find_sop(load_kb(ctx), sop_id)
-    if fmt is CaseFormat.json:
+    if fmt is DocFormat.json:
         out_json(sop_dict(sop))
     else:
-        out(sop_text(sop, markdown=fmt is CaseFormat.md))
+        out(sop_text(sop, markdown=fmt is DocFormat.md))

@@ -9,6 +9,7 @@ from typing import Any, Optional
 
 import typer
 
+from .cli_options import DataFormat
 from .errors import UsageProblem
 
 checklist_app = typer.Typer(help="Step-by-step checklists with every statutory deadline computed.", no_args_is_help=True)
@@ -17,11 +18,6 @@ checklist_app = typer.Typer(help="Step-by-step checklists with every statutory d
 class RollChoice(str, Enum):
     next_open_day = "next-open-day"
     none = "none"
-
-
-class DataFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 class ChecklistFormat(str, Enum):

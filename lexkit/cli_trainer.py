@@ -12,6 +12,8 @@ from typing import Optional
 
 import typer
 
+from .cli_options import DataFormat
+
 handout_app = typer.Typer(
     help="Printable handouts for trainers: provisions, procedure, do's and don'ts, judgements, entitlements.",
     no_args_is_help=True,
@@ -42,14 +44,9 @@ class QuizFormat(str, Enum):
     json = "json"
 
 
-class ListFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
 @handout_app.command("list")
 def handout_list(
-    fmt: ListFormat = typer.Option(ListFormat.text, "--format", help="text or json."),
+    fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
 ) -> None:
     """List the handout topics (the same topics serve 'lexkit quiz build').
 
@@ -59,7 +56,7 @@ def handout_list(
     from .handouts import list_topics
 
     topics = list_topics()
-    if fmt is ListFormat.json:
+    if fmt is DataFormat.json:
         out_json([{"id": t.id, "title": t.title.en, "title_hi": t.title.hi} for t in topics])
         return
     width = max(len(t.id) for t in topics)
