@@ -425,12 +425,8 @@ def _is_dont(step: SopStep) -> bool:
     return step.modality == "shall_not" or step.title.en.lower().startswith(("do not ", "don't "))
 
 
-def _yes_no(value: bool | None, yes: str, no: str) -> str:
-    return "not stated" if value is None else (yes if value else no)
-
-
 def _class_words(c: Classification) -> str:
-    return f"{_yes_no(c.cognizable, 'cognizable', 'non-cognizable')}, {_yes_no(c.bailable, 'bailable', 'non-bailable')}"
+    return c.status_text()
 
 
 def classification_lines(rows: tuple[Classification, ...]) -> tuple[str, ...]:

@@ -114,6 +114,13 @@ class Classification:
     compoundable: bool | None = None
     verification: str | None = None
 
+    def status_text(self) -> str:
+        """'cognizable, non-bailable' (or 'not stated' where the law or Schedule is silent)."""
+        def word(value: bool | None, yes: str, no: str) -> str:
+            return "not stated" if value is None else (yes if value else no)
+
+        return f"{word(self.cognizable, 'cognizable', 'non-cognizable')}, {word(self.bailable, 'bailable', 'non-bailable')}"
+
     @classmethod
     def of(cls, raw: dict[str, Any]) -> Classification:
         return cls(

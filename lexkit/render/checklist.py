@@ -7,6 +7,7 @@ from typing import Any
 
 from ..checklists import Checklist, ChecklistStep
 from ..wording import MODALITY_WORDS, PHASES
+from .markdown import md_escape
 
 
 def _due_text(step: ChecklistStep) -> str:
@@ -91,14 +92,6 @@ def checklist_dict(c: Checklist) -> dict[str, Any]:
 def fact_text(value: Any) -> str:
     """A fact as a person writes it: true/false, not Python's True/False."""
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
-
-
-def md_escape(text: str) -> str:
-    """Escape what would turn a knowledge-base string into Markdown markup or break a table."""
-    out = []
-    for ch in text.replace("\n", " "):
-        out.append("\\" + ch if ch in "\\`*_[]<>|#" else ch)
-    return "".join(out)
 
 
 def checklist_markdown(c: Checklist) -> str:

@@ -9,7 +9,6 @@ can become a tag: a ``<script>`` in a holding prints as text.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
@@ -29,6 +28,7 @@ from ..handouts import (
     TimeLimitRow,
 )
 from ..wording import PHASES
+from .markdown import md_text
 
 FALLBACK_NOTE = "हिंदी अनुवाद उपलब्ध नहीं; English shown"
 UNVERIFIED = "**(unverified)**"
@@ -53,30 +53,6 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 _PHASE_LABELS = {p: p[:1].upper() + p[1:] for p in PHASES}
-
-# CommonMark: any ASCII punctuation may be backslash-escaped. These are the characters that can
-# start markup inside a line (emphasis, code, links, raw HTML, entities, table cells, strike).
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#!])")
-# At the start of a line these open a block (list, quote, heading underline, thematic break).
-_LINE_START = re.compile(r"^([-+=>]|\d+[.)])")
-
-
-def md_text(value: str | None, block: bool = False) -> str:
-    """A knowledge-base string made safe for one line of Markdown.
-
-    ``block``: the string starts a line or a list item's content, where "1." or "-" would open
-    a list and ">" a quote; in a table cell or after other text they are plain.
-    """
-    if not value:
-        return ""
-    flat = " ".join(str(value).split())
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", flat)
-    m = _LINE_START.match(escaped) if block else None
-    if m:
-        lead = m.group(1)
-        escaped = (lead[:-1] + "\\" + lead[-1]) + escaped[len(lead):]
-    return escaped
-
 
 def _label(key: str, lang: str) -> str:
     return LABELS[key].get(lang, LABELS[key]["en"])

@@ -8,17 +8,7 @@ from typing import Any
 
 from ..judgements import Judgement, JudgementHit
 from ..models import Source
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|])")
-_MD_LINE_START = re.compile(r"^([#+\->=~])")
-_MD_ORDERED = re.compile(r"^([0-9]+)([.)])")
-
-
-def md_escape(text: str) -> str:
-    """Text made literal in CommonMark: no stray emphasis, links, HTML, headings or lists."""
-    flat = " ".join(text.split())
-    escaped = _MD_SPECIAL.sub(r"\\\1", flat)
-    return _MD_ORDERED.sub(r"\1\\\2", _MD_LINE_START.sub(r"\\\1", escaped))
+from .markdown import md_escape, source_dicts
 
 
 @dataclass
@@ -62,10 +52,6 @@ class Page:
         out = "\n".join(self.lines)
         out = re.sub(r"\n{3,}", "\n\n", out)
         return out.strip() + "\n"
-
-
-def source_dicts(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
-    return [s.to_dict() for s in sources]
 
 
 def source_line(src: Source) -> str:

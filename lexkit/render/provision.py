@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import Classification, Punishment, Source, TimeLimit
+from ..models import Classification, Punishment, TimeLimit
 from ..provisions import Link, MapReport, ProvisionReport
 from ..search import Hit
+from .markdown import source_dicts
 
 
 def _years(value: float | None) -> str:
@@ -59,22 +60,13 @@ def punishment_text(p: Punishment) -> str:
     return term + fine
 
 
-def _yes_no(value: bool | None, yes: str, no: str) -> str:
-    return "not stated" if value is None else (yes if value else no)
-
-
 def classification_text(c: Classification) -> str:
     where = f"{c.applies_to}: " if c.applies_to else ""
     return (
-        f"{where}{_yes_no(c.cognizable, 'cognizable', 'non-cognizable')}, "
-        f"{_yes_no(c.bailable, 'bailable', 'non-bailable')}, triable by {c.triable_by or 'not stated'}"
+        f"{where}{c.status_text()}, triable by {c.triable_by or 'not stated'}"
         + ("" if c.compoundable is None else (", compoundable" if c.compoundable else ", not compoundable"))
         + f" [{c.basis}]"
     )
-
-
-def _source_dicts(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
-    return [s.to_dict() for s in sources]
 
 
 def time_limit_dict(t: TimeLimit) -> dict[str, Any]:
@@ -89,7 +81,7 @@ def time_limit_dict(t: TimeLimit) -> dict[str, Any]:
         "kind": t.kind,
         "excludes": list(t.excludes),
         "rolls": t.rolls,
-        "sources": _source_dicts(t.provenance.sources),
+        "sources": source_dicts(t.provenance.sources),
         "verification": t.provenance.verification,
         "last_verified_on": t.provenance.last_verified_on,
     }
@@ -117,7 +109,7 @@ def _link_dict(link: Link) -> dict[str, Any]:
         "title": link.title,
         "relation": link.relation,
         "changes": link.changes,
-        "sources": _source_dicts(link.sources),
+        "sources": source_dicts(link.sources),
         "verification": link.verification,
     }
 
@@ -175,7 +167,7 @@ def show_dict(report: ProvisionReport) -> dict[str, Any]:
         "tags": list(s.tags),
         "amended_by": list(s.amended_by),
         "note": s.note.en if s.note else None,
-        "sources": _source_dicts(s.provenance.sources),
+        "sources": source_dicts(s.provenance.sources),
         "verification": s.provenance.verification,
         "last_verified_on": s.provenance.last_verified_on,
     }

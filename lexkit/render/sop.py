@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..sops import Entitlement, Sop, SopStep, StepDeadline
-from .judgement import Page, md_escape, source_dicts, sources_section
+from .judgement import Page, sources_section
+from .markdown import md_escape, source_dicts
 
 
 def _deadline_dict(d: StepDeadline) -> dict[str, Any]:
