@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..quiz import LETTERS, Quiz
-from .handout import UNVERIFIED, md_text
+from .handout import UNVERIFIED
+from .markdown import md_text
 
 
 def _checked(verification: str) -> str:
