@@ -99,15 +99,6 @@ class ChecklistTemplate:
             hint="its facts are: " + ", ".join(s.name for s in self.facts),
         )
 
-    def event(self, name: str) -> EventSpec:
-        for spec in self.events:
-            if spec.name == name:
-                return spec
-        raise UsageProblem(
-            f"--event {name}: template {self.id} has no such event",
-            hint="its events are: " + ", ".join(e.name for e in self.events),
-        )
-
     @classmethod
     def of(cls, data: Mapping[str, Any], file: str) -> ChecklistTemplate:
         head, inputs = data["checklist"], data["inputs"]

@@ -197,12 +197,13 @@ def checklist_build(
     template = find_template(kb, template_id)
     events = {template.primary_event.name: parse_datetime(at)}
     allowed = event_names(kb, template)
-    for name, value in _pairs(event, "--event").items():
+    given_events = _pairs(event, "--event")
+    for name, value in given_events.items():
         if name not in allowed:
             raise UsageProblem(f"--event {name}: template {template.id} has no such event",
                                hint="its events are: " + ", ".join(allowed))
         events[name] = parse_datetime(value)
-    for name, raw in ((template.primary_event.name, at), *_pairs(event, "--event").items()):
+    for name, raw in ((template.primary_event.name, at), *given_events.items()):
         if ":" not in raw:
             note(f"no time given for {name} ({raw.strip()}): taken as 00:00 IST; hour deadlines count from then")
     facts = parse_facts(template, _pairs(fact, "--fact"))
