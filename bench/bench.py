@@ -36,10 +36,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
 
-    from lexkit.citations import CitationResolver
-    from lexkit.kb import default_root, load
-    from lexkit.search import search
-    from lexkit.validate import validate
+    from lexkit.kb.knowledge import default_root, load
+    from lexkit.kb.validate import validate
+    from lexkit.law.citations import CitationResolver
+    from lexkit.law.search import search
 
     cli = [sys.executable, "-m", "lexkit"]
     rows = []

@@ -1,3 +1,3 @@
-from lexkit.cli import run
+from lexkit.cli.main import run
 
 run()

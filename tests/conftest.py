@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lexkit.cli import main
+from lexkit.cli.main import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lexkit.citations import CitationResolver
 from lexkit.errors import Ambiguous, NotFound, UsageProblem
-from lexkit.kb import load
+from lexkit.kb.knowledge import load
+from lexkit.law.citations import CitationResolver
 
 RESOLVER = CitationResolver(load())
 

@@ -194,7 +194,7 @@ def test_empty_search_is_a_usage_error(run) -> None:
 
 def test_a_pasted_charge_sheet_becomes_a_short_query(run) -> None:
     # Thousands of repeated prefix terms once took minutes in FTS5: words are de-duplicated and capped.
-    from lexkit.search import MAX_WORDS, _fts_query
+    from lexkit.law.search import MAX_WORDS, _fts_query
 
     query = _fts_query("u/s 370 " * 2000 + " ".join(f"w{n}" for n in range(50)), "AND")
     assert query is not None and query.count('"') == 2 * MAX_WORDS

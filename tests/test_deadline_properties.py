@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lexkit.calendars import CalendarOverride, ClosedDays
-from lexkit.deadlines import IST, Period, add_calendar_months, compute, end_of_day
+from lexkit.law.calendars import CalendarOverride, ClosedDays
+from lexkit.law.deadlines import IST, Period, add_calendar_months, compute, end_of_day
 
 INDIA = ClosedDays.for_india()  # shared, so each year's holidays are looked up once
 ALL_CLOSED = ClosedDays(closed_weekdays={n: "closed every day" for n in range(7)})

@@ -12,8 +12,9 @@ import holidays
 import pytest
 import yaml
 
-from lexkit.calendars import CalendarOverride, ClosedDays, overrides_from_data
-from lexkit.deadlines import (
+from lexkit.errors import UsageProblem
+from lexkit.law.calendars import CalendarOverride, ClosedDays, overrides_from_data
+from lexkit.law.deadlines import (
     IST,
     Period,
     Rule,
@@ -24,7 +25,6 @@ from lexkit.deadlines import (
     parse_datetime,
     parse_period,
 )
-from lexkit.errors import UsageProblem
 
 FIXTURES = Path(__file__).parent / "fixtures" / "calendars"
 INDIA = ClosedDays.for_india()
@@ -526,7 +526,7 @@ def test_to_dict_is_json_ready() -> None:
 
 def test_the_engine_imports_no_cli_and_no_holidays() -> None:
     code = (
-        "import sys, lexkit.deadlines, lexkit.calendars;"
+        "import sys, lexkit.law.deadlines, lexkit.law.calendars;"
         "print(sorted(m for m in ('typer', 'rich', 'holidays', 'jsonschema') if m in sys.modules))"
     )
     out = subprocess.run(

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from lexkit.handouts import build_handout
-from lexkit.kb import default_root, load
+from lexkit.kb.knowledge import default_root, load
 from lexkit.render.handout import handout_html
+from lexkit.training.handouts import build_handout
 
 CHROMIUM = "/usr/bin/chromium"
 PACKAGES = {"chromium": CHROMIUM, "poppler-utils": "pdftotext"}

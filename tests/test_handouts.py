@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from lexkit.handouts import (
+from lexkit.kb.knowledge import FOLDERS, KnowledgeBase, default_root, load
+from lexkit.render.handout import FALLBACK_NOTE, handout_html, handout_markdown, md_text
+from lexkit.training.handouts import (
     AUDIENCES,
     DoDontRow,
     ProvisionRow,
@@ -29,8 +31,6 @@ from lexkit.handouts import (
     list_topics,
     load_topics,
 )
-from lexkit.kb import FOLDERS, KnowledgeBase, default_root, load
-from lexkit.render.handout import FALLBACK_NOTE, handout_html, handout_markdown, md_text
 
 GOLDEN = Path(__file__).parent / "golden" / "handouts"
 UPDATE = os.environ.get("LEXKIT_UPDATE_GOLDEN") == "1"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lexkit.kb import default_root, load, split_ref
-from lexkit.validate import validate
+from lexkit.kb.knowledge import default_root, load, split_ref
+from lexkit.kb.validate import validate
 
 KB = load()
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lexkit.validate import validate
-from lexkit.yamlload import load_text
+from lexkit.kb.validate import validate
+from lexkit.kb.yamlload import load_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -114,7 +114,7 @@ def test_mapping_row_must_point_at_real_sections(minimal_kb: Path) -> None:
 
 
 def test_cache_is_keyed_by_content(minimal_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lexkit.kb import load
+    from lexkit.kb.knowledge import load
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("LEXKIT_NO_CACHE", raising=False)
@@ -126,7 +126,7 @@ def test_cache_is_keyed_by_content(minimal_kb: Path, tmp_path: Path, monkeypatch
 
 
 def test_a_broken_cache_file_is_ignored(minimal_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lexkit.kb import load
+    from lexkit.kb.knowledge import load
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     load(minimal_kb)

@@ -7,12 +7,12 @@ import json
 import pytest
 from markdown_it import MarkdownIt
 
-from lexkit.handouts import cite, list_topics, load_topics
-from lexkit.judgements import all_judgements
-from lexkit.kb import KnowledgeBase, default_root, load, split_ref
-from lexkit.quiz import KINDS, Question, build_quiz, candidates
-from lexkit.render.provision import punishment_text
-from lexkit.sops import all_sops
+from lexkit.kb.knowledge import KnowledgeBase, default_root, load, split_ref
+from lexkit.law.judgements import all_judgements
+from lexkit.law.wording import punishment_text
+from lexkit.procedure.sops import all_sops
+from lexkit.training.handouts import cite, list_topics, load_topics
+from lexkit.training.quiz import KINDS, Question, build_quiz, candidates
 
 TOPIC_IDS = [t.id for t in list_topics()]
 _HOURS = {"hours": 1.0, "days": 24.0, "months": 24.0 * 30.44, "years": 24.0 * 365.25}

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from lexkit.kb import default_root, load
-from lexkit.sops import PHASES, all_sops, condition_words, find_sop
-from lexkit.yamlload import load_file
+from lexkit.kb.knowledge import default_root, load
+from lexkit.kb.yamlload import load_file
+from lexkit.procedure.sops import PHASES, all_sops, condition_words, find_sop
 
 SOPS = default_root() / "sops"
 

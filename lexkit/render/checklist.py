@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..checklists import Checklist, ChecklistStep
-from ..wording import MODALITY_WORDS, PHASES
-from .markdown import md_escape
+from lexkit.procedure.checklists import Checklist, ChecklistStep
+from lexkit.procedure.wording import MODALITY_WORDS, PHASES
+from lexkit.render.markdown import md_escape
 
 
 def _due_text(step: ChecklistStep) -> str:

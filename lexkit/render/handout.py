@@ -13,7 +13,9 @@ from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
 
-from ..handouts import (
+from lexkit.procedure.wording import PHASES
+from lexkit.render.markdown import md_text
+from lexkit.training.handouts import (
     ActRow,
     Check,
     CorrespondenceView,
@@ -27,8 +29,6 @@ from ..handouts import (
     TellRow,
     TimeLimitRow,
 )
-from ..wording import PHASES
-from .markdown import md_text
 
 FALLBACK_NOTE = "हिंदी अनुवाद उपलब्ध नहीं; English shown"
 UNVERIFIED = "**(unverified)**"

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..judgements import Judgement, JudgementHit
-from ..models import Source
-from .markdown import md_escape, source_dicts
+from lexkit.kb.models import Source
+from lexkit.law.judgements import Judgement, JudgementHit
+from lexkit.render.markdown import md_escape, source_dicts
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..models import Source
+from lexkit.kb.models import Source
 
 # CommonMark: any ASCII punctuation may be backslash-escaped. These are the characters that can
 # start markup inside a line (emphasis, code, links, raw HTML, entities, table cells, strike).

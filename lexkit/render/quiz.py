@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..quiz import LETTERS, Quiz
-from .handout import UNVERIFIED
-from .markdown import md_text
+from lexkit.render.handout import UNVERIFIED
+from lexkit.render.markdown import md_text
+from lexkit.training.quiz import LETTERS, Quiz
 
 
 def _checked(verification: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..sops import Entitlement, Sop, SopStep, StepDeadline
-from .judgement import Page, sources_section
-from .markdown import md_escape, source_dicts
+from lexkit.procedure.sops import Entitlement, Sop, SopStep, StepDeadline
+from lexkit.render.judgement import Page, sources_section
+from lexkit.render.markdown import md_escape, source_dicts
 
 
 def _deadline_dict(d: StepDeadline) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..checklists import Checklist
-from .checklist import _due_text, fact_text
+from lexkit.procedure.checklists import Checklist
+from lexkit.render.checklist import _due_text, fact_text
 
 
 def checklist_table(c: Checklist, width: int | None = None) -> str:

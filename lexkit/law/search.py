@@ -10,7 +10,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from .kb import KnowledgeBase
+from lexkit.kb.knowledge import KnowledgeBase
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Column weights for bm25(): id, title, tags, text.

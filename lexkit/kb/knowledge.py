@@ -16,8 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import KnowledgeBaseInvalid
-from .models import (
+from lexkit.errors import KnowledgeBaseInvalid
+from lexkit.kb.models import (
     Act,
     CorrespondenceRow,
     Document,
@@ -27,7 +27,7 @@ from .models import (
     Text,
     TimeLimit,
 )
-from .yamlload import LoadProblem
+from lexkit.kb.yamlload import LoadProblem
 
 FOLDERS = ("provisions", "sops", "checklists", "checklists/calendars", "judgements")
 _REF = re.compile(r"^([A-Z]+-[0-9]+[A-Z]{0,3})((?:\([0-9A-Za-z]+\))*)$")
@@ -52,7 +52,7 @@ def shipped_root() -> Path:
     packaged = Path(str(resources.files("lexkit") / "_kb"))
     if (packaged / "provisions").is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parents[2]
     if (checkout / "pyproject.toml").is_file() and (checkout / "provisions").is_dir():
         return checkout
     raise KnowledgeBaseInvalid(
@@ -120,7 +120,7 @@ def load_documents(root: Path, *, cache: bool = False) -> tuple[list[Document], 
 
 def load_text_bytes(blob: bytes, name: str) -> Any:
     """Load one file's bytes (UTF-8) with the one loader."""
-    from .yamlload import LoadedDocument, load_text
+    from lexkit.kb.yamlload import LoadedDocument, load_text
 
     try:
         return load_text(blob.decode("utf-8"), name)
@@ -138,7 +138,7 @@ def _cache_dir() -> Path | None:
 def _cache_key(blobs: list[tuple[str, Path, str, bytes]]) -> str:
     import hashlib
 
-    from . import __version__
+    from lexkit import __version__
 
     digest = hashlib.sha256(__version__.encode())
     for _folder, _path, name, blob in blobs:

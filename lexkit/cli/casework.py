@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from .cli_options import DocFormat
+from lexkit.cli.options import DocFormat
 
 judgement_app = typer.Typer(help="Case law: show, list and search judgements.", no_args_is_help=True)
 sop_app = typer.Typer(help="Standard operating procedures and protocols: list and show.", no_args_is_help=True)
@@ -29,9 +29,9 @@ def judgement_show(
 
     Example: lexkit judgement show "Vishal Jeet"
     """
-    from .cli import load_kb, out, out_json
-    from .judgements import find_judgement
-    from .render.judgement import judgement_dict, judgement_text
+    from lexkit.cli.io import load_kb, out, out_json
+    from lexkit.law.judgements import find_judgement
+    from lexkit.render.judgement import judgement_dict, judgement_text
 
     found = find_judgement(load_kb(ctx), judgement)
     if fmt is DocFormat.json:
@@ -52,9 +52,9 @@ def judgement_list(
 
     Example: lexkit judgement list --provision "ITPA 15" --court "Supreme Court"
     """
-    from .cli import load_kb, note, out, out_json
-    from .judgements import list_judgements, parse_year
-    from .render.judgement import list_dicts, list_text
+    from lexkit.cli.io import load_kb, note, out, out_json
+    from lexkit.law.judgements import list_judgements, parse_year
+    from lexkit.render.judgement import list_dicts, list_text
 
     wanted_year = parse_year(year) if year is not None else None
     found = list_judgements(load_kb(ctx), provision=provision, court=court, year=wanted_year)
@@ -77,9 +77,9 @@ def judgement_search(
 
     Example: lexkit judgement search "victim accused"
     """
-    from .cli import load_kb, note, out, out_json
-    from .judgements import search_judgements
-    from .render.judgement import hits_dicts, hits_text
+    from lexkit.cli.io import load_kb, note, out, out_json
+    from lexkit.law.judgements import search_judgements
+    from lexkit.render.judgement import hits_dicts, hits_text
 
     hits = search_judgements(load_kb(ctx), query, limit)
     if not hits:
@@ -99,9 +99,9 @@ def sop_list(
 
     Example: lexkit sop list
     """
-    from .cli import load_kb, out, out_json
-    from .render.sop import list_dicts, list_text
-    from .sops import all_sops
+    from lexkit.cli.io import load_kb, out, out_json
+    from lexkit.procedure.sops import all_sops
+    from lexkit.render.sop import list_dicts, list_text
 
     sops = all_sops(load_kb(ctx))
     if fmt is DocFormat.json:
@@ -120,9 +120,9 @@ def sop_show(
 
     Example: lexkit sop show mwcd-child-rescue-protocol-2006 --format md
     """
-    from .cli import load_kb, out, out_json
-    from .render.sop import sop_dict, sop_text
-    from .sops import find_sop
+    from lexkit.cli.io import load_kb, out, out_json
+    from lexkit.procedure.sops import find_sop
+    from lexkit.render.sop import sop_dict, sop_text
 
     sop = find_sop(load_kb(ctx), sop_id)
     if fmt is DocFormat.json:

@@ -14,11 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .conditions import holds
-from .errors import NotFound, UsageProblem
-from .kb import KnowledgeBase
-from .models import Source, Text, sources_of
-from .wording import PHASES, deadline_phrase, period_text
+from lexkit.errors import NotFound, UsageProblem
+from lexkit.kb.knowledge import KnowledgeBase
+from lexkit.kb.models import Source, Text, period_text, sources_of
+from lexkit.procedure.conditions import holds
+from lexkit.procedure.wording import PHASES, deadline_phrase
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ class ChecklistStep:
     modality: str
     legal_basis: tuple[str, ...]
     rule: RuleInfo | None
-    deadline: Any  # lexkit.deadlines.Deadline | None
+    deadline: Any  # lexkit.law.deadlines.Deadline | None
     deadline_status: str  # "computed", "date_not_known", "not_in_force" or "none"
     condition: str
     notes: str | None
@@ -280,9 +280,9 @@ def build_checklist(
     Procedure follows the date of the proceedings (the primary event), not of the offence:
     BNSS s.531(2)(a) keeps only matters already pending on 1 July 2024 under the CrPC.
     """
-    from .calendars import ClosedDays
-    from .deadlines import Period, Rule, compute_rule
-    from .sops import condition_words
+    from lexkit.law.calendars import ClosedDays
+    from lexkit.law.deadlines import Period, Rule, compute_rule
+    from lexkit.procedure.sops import condition_words
 
     facts = dict(facts)
     if state:
@@ -424,7 +424,7 @@ def applicable_basis(
     one follows the date of the proceedings (CrPC or BNSS). A step that names both codes keeps
     the one that governs.
     """
-    from .kb import split_ref
+    from lexkit.kb.knowledge import split_ref
 
     kept: list[str] = []
     changes: list[str] = []
@@ -456,7 +456,7 @@ def applicable_rule(kb: KnowledgeBase, rule_id: str, day: str) -> tuple[str, str
     Returns (rule id, what was changed, whether the rule applies on that day). A BNSS limit with
     no CrPC counterpart (e.g. the 90-day victim update) is shown but not computed for an older case.
     """
-    from .kb import split_ref
+    from lexkit.kb.knowledge import split_ref
 
     limit = kb.time_limits.get(rule_id)
     if limit is None or _in_force(kb, limit.section_id, day):

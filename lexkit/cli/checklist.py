@@ -9,8 +9,8 @@ from typing import Any, Optional
 
 import typer
 
-from .cli_options import DataFormat
-from .errors import UsageProblem
+from lexkit.cli.options import DataFormat
+from lexkit.errors import UsageProblem
 
 checklist_app = typer.Typer(help="Step-by-step checklists with every statutory deadline computed.", no_args_is_help=True)
 
@@ -29,13 +29,13 @@ class ChecklistFormat(str, Enum):
 
 def _calendar(kb: Any, state: Optional[str], calendar_ids: list[str]) -> Any:
     """Closed days: Sundays, national holidays, a state's holidays and court calendars from the KB."""
-    from .calendars import ClosedDays, normalise_state, overrides_from_data
+    from lexkit.law.calendars import ClosedDays, normalise_state, overrides_from_data
 
     docs = {d.data["calendar"]["id"]: d for d in kb.docs_of("calendar")}
     overrides = []
     for cid in calendar_ids:
         if cid not in docs:
-            from .errors import NotFound
+            from lexkit.errors import NotFound
 
             known = ", ".join(sorted(docs)) or "none in this knowledge base"
             raise NotFound(f"--calendar {cid}: no such calendar", hint=f"calendars: {known}")
@@ -58,8 +58,8 @@ def deadline(
 
     Example: lexkit deadline --rule JJA-31.production --from "27/11/2026 22:00"
     """
-    from .cli import load_kb, out, out_json
-    from .deadlines import compute, compute_rule, parse_datetime, parse_period
+    from lexkit.cli.io import load_kb, out, out_json
+    from lexkit.law.deadlines import compute, compute_rule, parse_datetime, parse_period, rule_of
 
     if (within is None) == (rule is None):
         raise UsageProblem("give either --within PERIOD or --rule RULE_ID (one of them)",
@@ -75,12 +75,12 @@ def deadline(
         if limit is None:
             import difflib
 
-            from .errors import NotFound
+            from lexkit.errors import NotFound
 
             close = difflib.get_close_matches(rule, list(kb.time_limits), n=3, cutoff=0.4)
             raise NotFound(f"--rule {rule}: no such time limit",
                                hint=("did you mean " + " or ".join(close) + "?") if close else "see 'lexkit provision show' for a section's time limits")
-        result = compute_rule(limit.to_rule(), at, calendar=closed, journey_hours=journey_hours)
+        result = compute_rule(rule_of(limit), at, calendar=closed, journey_hours=journey_hours)
     else:
         assert within is not None
         result = compute(at, parse_period(within), rolls=roll is RollChoice.next_open_day, calendar=closed,
@@ -116,8 +116,8 @@ def checklist_list(
 
     Example: lexkit checklist list
     """
-    from .checklists import templates
-    from .cli import load_kb, out, out_json
+    from lexkit.cli.io import load_kb, out, out_json
+    from lexkit.procedure.checklists import templates
 
     found = templates(load_kb(ctx))
     if fmt is DataFormat.json:
@@ -147,7 +147,7 @@ def _pairs(values: list[str], option: str) -> dict[str, str]:
 
 
 def _ask_missing(template: Any, facts: dict[str, Any], no_input: bool) -> None:
-    from .checklists import missing_facts
+    from lexkit.procedure.checklists import missing_facts
 
     missing = missing_facts(template, facts)
     if not missing:
@@ -188,10 +188,10 @@ def checklist_build(
 
     Example: lexkit checklist build csec-rescue --at "27/11/2026 22:00" --fact victim_age=15 --fact victim_gender=female
     """
-    from .calendars import normalise_state
-    from .checklists import build_checklist, event_names, find_template, parse_facts
-    from .cli import emit, load_kb, note
-    from .deadlines import parse_datetime
+    from lexkit.cli.io import emit, load_kb, note
+    from lexkit.law.calendars import normalise_state
+    from lexkit.law.deadlines import parse_datetime
+    from lexkit.procedure.checklists import build_checklist, event_names, find_template, parse_facts
 
     kb = load_kb(ctx)
     template = find_template(kb, template_id)
@@ -210,12 +210,12 @@ def checklist_build(
     _ask_missing(template, facts, no_input)
     state = state or facts.get("state")  # a template may take the state as a fact (IN-TN)
     code = f"IN-{normalise_state(state)}" if state else None
-    from .provisions import parse_offence_date
+    from lexkit.law.provisions import parse_offence_date
 
     law_date = parse_offence_date(offence_date) if offence_date else None
     result = build_checklist(kb, template, facts, events, state=code, journey_hours=journey_hours,
                              calendar=_calendar(kb, state, calendar), law_date=law_date)
-    from .render.checklist import checklist_dict, checklist_ics, checklist_markdown
+    from lexkit.render.checklist import checklist_dict, checklist_ics, checklist_markdown
 
     payload: str | bytes
     if fmt is ChecklistFormat.json:
@@ -227,7 +227,7 @@ def checklist_build(
     elif fmt is ChecklistFormat.ics:
         payload = checklist_ics(result)
     else:
-        from .render.terminal import checklist_table
+        from lexkit.render.terminal import checklist_table
 
         payload = checklist_table(result)
     emit(payload, output, force, f"{len(result.steps)} steps")

@@ -6,16 +6,15 @@ jsonschema is imported here only, so look-ups never pay for it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .kb import KnowledgeBase, build, load_documents, split_ref
-from .models import Document
-from .yamlload import LoadProblem, json_path
+from lexkit.kb.knowledge import KnowledgeBase, build, load_documents, split_ref
+from lexkit.kb.models import Document
+from lexkit.kb.schemas import validators as schema_validators
+from lexkit.kb.yamlload import LoadProblem, json_path
 
 Problem = LoadProblem
 SCHEMA_OF_KIND = {
@@ -50,30 +49,6 @@ class ValidationReport:
                 {"file": p.file, "line": p.line, "path": p.path, "message": p.message} for p in self.problems
             ],
         }
-
-
-def schema_texts() -> dict[str, dict[str, Any]]:
-    """Every JSON Schema shipped in the package, by file name."""
-    folder = resources.files("lexkit") / "schemas"
-    return {
-        entry.name: json.loads(entry.read_text(encoding="utf-8"))
-        for entry in folder.iterdir()
-        if entry.name.endswith(".schema.json")
-    }
-
-
-def _validators() -> dict[str, Any]:
-    from jsonschema import Draft202012Validator
-    from referencing import Registry, Resource
-
-    schemas = schema_texts()
-    registry: Registry = Registry().with_resources(
-        (s["$id"], Resource.from_contents(s)) for s in schemas.values()
-    )
-    return {
-        name: Draft202012Validator(schema, registry=registry)
-        for name, schema in schemas.items()
-    }
 
 
 def _schema_problems(doc: Document, validator: Any) -> Iterator[Problem]:
@@ -193,7 +168,7 @@ def validate(root: Path) -> ValidationReport:
     """Validate every file under ``root`` and the references between them."""
     docs, load_problems = load_documents(root)
     problems: list[Problem] = list(load_problems)
-    validators = _validators()
+    validators = schema_validators()
     valid_docs: list[Document] = []
     for doc in docs:
         schema = SCHEMA_OF_KIND.get(doc.kind)

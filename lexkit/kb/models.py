@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+def period_text(amount: int, unit: str) -> str:
+    """'24 hours', '1 day', '2 months'."""
+    return f"{amount} {unit[:-1] if amount == 1 and unit.endswith('s') else unit}"
+
+
 @dataclass(frozen=True)
 class Text:
     """A text field with its translations; English is always present."""
@@ -172,17 +177,8 @@ class TimeLimit:
             first_day_included=raw.get("first_day") == "included",
         )
 
-    def to_rule(self) -> Any:
-        """This limit as a rule of the deadline engine."""
-        from .deadlines import Period, Rule
-
-        return Rule(self.id, Period(self.amount, self.unit), self.kind, self.rolls, self.trigger,  # type: ignore[arg-type]
-                    self.excludes, (self.section_id,), self.what.en, self.first_day_included)
-
     @property
     def period_text(self) -> str:
-        from .wording import period_text
-
         return period_text(self.amount, self.unit)
 
 

@@ -38,8 +38,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any, Literal, get_args
 
-from lexkit.calendars import ClosedDays
 from lexkit.errors import UsageProblem
+from lexkit.kb.models import TimeLimit
+from lexkit.law.calendars import ClosedDays
 
 IST = zoneinfo.ZoneInfo("Asia/Kolkata")
 
@@ -230,6 +231,12 @@ class Rule:
     basis: tuple[str, ...] = ()
     what: str = ""
     first_day_included: bool = False
+
+
+def rule_of(limit: TimeLimit) -> Rule:
+    """A knowledge-base time limit as a rule of this engine."""
+    return Rule(limit.id, Period(limit.amount, limit.unit), limit.kind, limit.rolls, limit.trigger,  # type: ignore[arg-type]
+                limit.excludes, (limit.section_id,), limit.what.en, limit.first_day_included)
 
 
 def end_of_day(day: date, zone: tzinfo | None) -> datetime:

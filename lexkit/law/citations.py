@@ -12,9 +12,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .errors import Ambiguous, KnowledgeBaseInvalid, NotFound, UsageProblem
-from .kb import KnowledgeBase
-from .models import Section
+from lexkit.errors import Ambiguous, KnowledgeBaseInvalid, NotFound, UsageProblem
+from lexkit.kb.knowledge import KnowledgeBase
+from lexkit.kb.models import Section
 
 _SECTION = re.compile(r"(?<![0-9A-Za-z])([0-9]+)([A-Za-z]{0,3})((?:\s*\(\s*[0-9A-Za-z]{1,4}\s*\))*)")
 # "164-A", "164 A", "370 - A": charge-sheets split the letter of an inserted section from its number.

@@ -11,10 +11,10 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import NotFound
-from .kb import KnowledgeBase
-from .models import Source, Text, TimeLimit, sources_of
-from .wording import MODALITY_WORDS, PHASES, deadline_phrase
+from lexkit.errors import NotFound
+from lexkit.kb.knowledge import KnowledgeBase
+from lexkit.kb.models import Source, Text, TimeLimit, sources_of
+from lexkit.procedure.wording import MODALITY_WORDS, PHASES, deadline_phrase
 
 _OPERATORS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "=", "ne": "!="}
 
@@ -106,7 +106,7 @@ class Sop:
 
 
 def deadline_text(kind: str, amount: int, unit: str, trigger: str, rule_id: str, excludes: tuple[str, ...]) -> str:
-    """A step's deadline in words (see lexkit.wording.deadline_phrase)."""
+    """A step's deadline in words (see lexkit.procedure.wording.deadline_phrase)."""
     return deadline_phrase(kind, amount, unit, trigger, rule_id, excludes)
 
 

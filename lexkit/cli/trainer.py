@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from .cli_options import DataFormat
+from lexkit.cli.options import DataFormat
 
 handout_app = typer.Typer(
     help="Printable handouts for trainers: provisions, procedure, do's and don'ts, judgements, entitlements.",
@@ -52,8 +52,8 @@ def handout_list(
 
     Example: lexkit handout list
     """
-    from .cli import out, out_json
-    from .handouts import list_topics
+    from lexkit.cli.io import out, out_json
+    from lexkit.training.handouts import list_topics
 
     topics = list_topics()
     if fmt is DataFormat.json:
@@ -82,10 +82,10 @@ def handout_build(
     verification marker; the footer gives the knowledge-base version and date.
     Example: lexkit handout build trafficking-csec --audience magistrate --format html -o handout.html
     """
-    from .cli import emit, load_kb, note
-    from .handouts import build_handout
-    from .provisions import parse_offence_date
-    from .render.handout import FALLBACK_NOTE, RENDERERS
+    from lexkit.cli.io import emit, load_kb, note
+    from lexkit.law.provisions import parse_offence_date
+    from lexkit.render.handout import FALLBACK_NOTE, RENDERERS
+    from lexkit.training.handouts import build_handout
 
     day = parse_offence_date(on_date).isoformat() if on_date else None
     handout = build_handout(load_kb(ctx), topic, audience.value, lang.value, day)
@@ -115,9 +115,9 @@ def quiz_build(
     """
     import json
 
-    from .cli import emit, load_kb, note
-    from .quiz import build_quiz
-    from .render.quiz import quiz_dict, quiz_markdown
+    from lexkit.cli.io import emit, load_kb, note
+    from lexkit.render.quiz import quiz_dict, quiz_markdown
+    from lexkit.training.quiz import build_quiz
 
     quiz = build_quiz(load_kb(ctx), topic, count=count, seed=seed)
     if len(quiz.questions) < count:

@@ -13,13 +13,13 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from .citations import CitationResolver
-from .errors import Ambiguous, NotFound, UsageProblem
-from .kb import KnowledgeBase, split_ref
-from .models import Source, Text, sources_of
+from lexkit.errors import Ambiguous, NotFound, UsageProblem
+from lexkit.kb.knowledge import KnowledgeBase, split_ref
+from lexkit.kb.models import Source, Text, sources_of
+from lexkit.law.citations import CitationResolver
 
 # The same safe query builder as provision search: user text is cut into quoted words.
-from .search import _fts_query
+from lexkit.law.search import _fts_query
 
 _YEAR = re.compile(r"^[0-9]{4}$")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .citations import CitationResolver
-from .errors import UsageProblem
-from .kb import KnowledgeBase, split_ref
-from .models import Act, CorrespondenceRow, Section, Source, TimeLimit
-from .search import Hit
+from lexkit.errors import UsageProblem
+from lexkit.kb.knowledge import KnowledgeBase, split_ref
+from lexkit.kb.models import Act, CorrespondenceRow, Section, Source, TimeLimit
+from lexkit.law.citations import CitationResolver
+from lexkit.law.search import Hit
 
 #: Where the savings clauses of the new codes keep the old ones alive for older matters.
 _SAVINGS = {
@@ -233,8 +233,8 @@ def search_or_resolve(
 
     Returns (hits, resolved_as_citation). A bare number is searched as text.
     """
-    from .errors import Ambiguous
-    from .search import search
+    from lexkit.errors import Ambiguous
+    from lexkit.law.search import search
 
     if not query.strip():
         raise UsageProblem("the search query is empty", hint="give words or a citation, e.g. 'search without warrant'")

@@ -24,7 +24,6 @@ import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 from typing import Any, Literal
 
 from lexkit.errors import UsageProblem
@@ -268,16 +267,8 @@ def _check_schema(data: Mapping[str, Any], source_name: str) -> None:
         )
 
 
-@cache
 def _calendar_validator() -> Any:
     # Lazy: jsonschema and the schema files are needed only when a calendar file is read.
-    from jsonschema import Draft202012Validator
-    from referencing import Registry, Resource
+    from lexkit.kb.schemas import validators
 
-    from lexkit.validate import schema_texts
-
-    schemas = schema_texts()
-    registry: Registry[Any] = Registry().with_resources(
-        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
-    )
-    return Draft202012Validator(schemas["calendar.schema.json"], registry=registry)
+    return validators()["calendar.schema.json"]

@@ -24,14 +24,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import KnowledgeBaseInvalid, NotFound, UsageProblem
-from .judgements import Judgement, all_judgements
-from .kb import KnowledgeBase, split_ref
-from .models import Classification, Provenance, Punishment, Section, Source, Text, TimeLimit
-from .render.provision import punishment_text
-from .sops import Entitlement, Sop, SopStep, all_sops, condition_words
-from .wording import PHASES, deadline_phrase
-from .yamlload import load_file
+from lexkit.errors import KnowledgeBaseInvalid, NotFound, UsageProblem
+from lexkit.kb.knowledge import KnowledgeBase, split_ref
+from lexkit.kb.models import Classification, Provenance, Punishment, Section, Source, Text, TimeLimit
+from lexkit.kb.yamlload import load_file
+from lexkit.law.judgements import Judgement, all_judgements
+from lexkit.law.wording import punishment_text
+from lexkit.procedure.sops import Entitlement, Sop, SopStep, all_sops, condition_words
+from lexkit.procedure.wording import PHASES, deadline_phrase
 
 AUDIENCES = ("police", "prosecutor", "magistrate", "ngo", "community")
 LANGS = ("en", "hi")
@@ -183,7 +183,7 @@ def _topic_of(raw: dict[str, Any]) -> Topic:
 
 def topics_path() -> Path:
     """The shipped topics file (package data, found through importlib.resources)."""
-    return Path(str(resources.files("lexkit") / "data" / TOPICS_FILE))
+    return Path(str(resources.files("lexkit.training") / "data" / TOPICS_FILE))
 
 
 @lru_cache(maxsize=4)

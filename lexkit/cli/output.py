@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputRefused, UsageProblem
+from lexkit.errors import OutputRefused, UsageProblem
 
 
 def write_atomic(path: Path, data: str | bytes, force: bool) -> None:

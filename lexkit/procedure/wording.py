@@ -6,6 +6,8 @@ everywhere ("within 24 hours of the child being found (JJA-31.production; exclud
 
 from __future__ import annotations
 
+from lexkit.kb.models import period_text
+
 #: The life of a case, in order: steps are shown phase by phase in this order.
 PHASES = (
     "pre-rescue",
@@ -65,11 +67,6 @@ KIND_PHRASES = {
     "target": ("as far as possible within", "of"),
     "minimum": ("for not less than", "from"),
 }
-
-
-def period_text(amount: int, unit: str) -> str:
-    """'24 hours', '1 day', '2 months'."""
-    return f"{amount} {unit[:-1] if amount == 1 and unit.endswith('s') else unit}"
 
 
 def deadline_phrase(kind: str, amount: int, unit: str, trigger: str, rule_id: str, excludes: tuple[str, ...]) -> str:

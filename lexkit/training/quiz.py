@@ -32,8 +32,14 @@ import random
 import re
 from dataclasses import dataclass
 
-from .errors import UsageProblem
-from .handouts import (
+from lexkit.errors import UsageProblem
+from lexkit.kb.knowledge import KnowledgeBase, split_ref
+from lexkit.kb.models import CorrespondenceRow, Punishment, Section, TimeLimit, period_text
+from lexkit.law.judgements import all_judgements
+from lexkit.law.wording import punishment_text
+from lexkit.procedure.sops import all_sops
+from lexkit.procedure.wording import TRIGGER_PHRASES
+from lexkit.training.handouts import (
     Topic,
     cite,
     classification_lines,
@@ -41,12 +47,6 @@ from .handouts import (
     load_topics,
     weakest,
 )
-from .judgements import all_judgements
-from .kb import KnowledgeBase, split_ref
-from .models import CorrespondenceRow, Punishment, Section, TimeLimit
-from .render.provision import punishment_text
-from .sops import all_sops
-from .wording import TRIGGER_PHRASES, period_text
 
 KINDS = (
     "successor",

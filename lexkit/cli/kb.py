@@ -1,0 +1,56 @@
+"""`lexkit kb ...`: validate the knowledge base, list what is left to verify."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from lexkit.cli.io import kb_root, load_kb, note, out, out_json
+from lexkit.cli.options import DataFormat
+
+kb_app = typer.Typer(help="Check the knowledge base.", no_args_is_help=True)
+
+
+@kb_app.command("validate")
+def kb_validate(
+    ctx: typer.Context,
+    kb: Optional[Path] = typer.Option(None, "--kb", help="Validate this knowledge base folder instead."),
+    fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
+) -> None:
+    """Validate every file against its schema, and every reference across files.
+
+    Reports every problem as file:line: $.path: message. Exit 0 when clean, 1 when not.
+    Example: lexkit kb validate --kb ./my-kb
+    """
+    from lexkit.kb.knowledge import default_root
+    from lexkit.kb.validate import validate
+
+    root = kb or kb_root(ctx) or default_root()
+    report = validate(root)
+    if fmt is DataFormat.json:
+        out_json(report.to_dict())
+    else:
+        for p in report.problems:
+            out(str(p))
+    counts = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in report.counts.items())
+    if report.ok:
+        note(f"knowledge base OK: {counts}")
+    else:
+        note(f"{len(report.problems)} problem(s) in {root}")
+        raise typer.Exit(1)
+
+
+@kb_app.command("unverified")
+def kb_unverified(ctx: typer.Context) -> None:
+    """List every knowledge-base item still marked unverified.
+
+    Example: lexkit kb unverified
+    """
+    from lexkit.kb.validate import unverified_items
+
+    items = unverified_items(load_kb(ctx))
+    for item in items:
+        out(item)
+    note(f"{len(items)} unverified item(s)")

@@ -1,0 +1,1 @@
+"""What the law says and when: citations, provisions, search, judgements, deadlines, calendars."""

@@ -1,0 +1,1 @@
+"""Who must do what, by when: conditions, SOPs, checklists, and the wording of procedure."""

@@ -1,0 +1,1 @@
+"""Training material: handouts and quizzes built from the knowledge base."""
