@@ -36,7 +36,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
 
-    from lexkit.kb.knowledge import default_root, load
+    from lexkit.kb.knowledge import default_root
+    from lexkit.kb.store import load
     from lexkit.kb.validate import validate
     from lexkit.law.citations import CitationResolver
     from lexkit.law.search import search

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from lexkit.cli.main import main
+# No test writes to the real home folder: every user folder points at one temporary folder for
+# the session (subprocesses inherit it). Tests that need a folder of their own set it themselves.
+_USER_DIRS = Path(tempfile.mkdtemp(prefix="lexkit-tests-"))
+for _name in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+    os.environ[_name] = str(_USER_DIRS / _name.lower())
+os.environ["LEXKIT_CACHE_DIR"] = str(_USER_DIRS / "cache")
+os.environ.pop("LEXKIT_KB", None)
+os.environ.pop("LEXKIT_DB", None)
+
+from lexkit.cli.main import main  # noqa: E402 (after the user folders are set)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

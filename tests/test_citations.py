@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lexkit.errors import Ambiguous, NotFound, UsageProblem
-from lexkit.kb.knowledge import load
+from lexkit.kb.store import load
 from lexkit.law.citations import CitationResolver
 
 RESOLVER = CitationResolver(load())

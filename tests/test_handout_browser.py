@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from lexkit.kb.knowledge import default_root, load
+from lexkit.kb.knowledge import default_root
+from lexkit.kb.store import load
 from lexkit.render.handout import handout_html
 from lexkit.training.handouts import build_handout
 

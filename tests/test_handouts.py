@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from lexkit.kb.knowledge import FOLDERS, KnowledgeBase, default_root, load
+from lexkit.kb.knowledge import FOLDERS, KnowledgeBase, default_root
+from lexkit.kb.store import load
 from lexkit.render.handout import FALLBACK_NOTE, handout_html, handout_markdown, md_text
 from lexkit.training.handouts import (
     AUDIENCES,

@@ -8,8 +8,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from lexkit.errors import Ambiguous, NotFound, UsageProblem
-from lexkit.kb.knowledge import load
 from lexkit.kb.models import Text
+from lexkit.kb.store import load
 from lexkit.law.judgements import all_judgements, find_judgement, list_judgements, parse_year, search_judgements
 from lexkit.render.judgement import judgement_dict, md_escape
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lexkit.kb.knowledge import default_root, load, split_ref
+from lexkit.kb.knowledge import default_root, split_ref
+from lexkit.kb.store import load
 from lexkit.kb.validate import validate
 
 KB = load()

@@ -111,25 +111,3 @@ def test_mapping_row_must_point_at_real_sections(minimal_kb: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("to: NEWC-20", "to: NEWC-21"), encoding="utf-8")
     lines = [str(p) for p in validate(minimal_kb).problems]
     assert lines == ["provisions/old-new.yaml:8: $.rows[0].to: NEWC-21 is not a provision in the knowledge base"]
-
-
-def test_cache_is_keyed_by_content(minimal_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lexkit.kb.knowledge import load
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("LEXKIT_NO_CACHE", raising=False)
-    assert load(minimal_kb).sections["NEWC-20"].title.en == "A new offence"
-    assert len(list((tmp_path / "cache" / "lexkit").glob("kb-*.pickle"))) == 1
-    path = minimal_kb / "provisions" / "new.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("A new offence", "An edited offence"), encoding="utf-8")
-    assert load(minimal_kb).sections["NEWC-20"].title.en == "An edited offence"
-
-
-def test_a_broken_cache_file_is_ignored(minimal_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lexkit.kb.knowledge import load
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    load(minimal_kb)
-    for cached in (tmp_path / "cache" / "lexkit").glob("kb-*.pickle"):
-        cached.write_bytes(b"not a pickle")
-    assert load(minimal_kb).sections["NEWC-20"].title.en == "A new offence"

@@ -7,7 +7,8 @@ import json
 import pytest
 from markdown_it import MarkdownIt
 
-from lexkit.kb.knowledge import KnowledgeBase, default_root, load, split_ref
+from lexkit.kb.knowledge import KnowledgeBase, default_root, split_ref
+from lexkit.kb.store import load
 from lexkit.law.judgements import all_judgements
 from lexkit.law.wording import punishment_text
 from lexkit.procedure.sops import all_sops

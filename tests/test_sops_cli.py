@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from lexkit.kb.knowledge import default_root, load
+from lexkit.kb.knowledge import default_root
+from lexkit.kb.store import load
 from lexkit.kb.yamlload import load_file
 from lexkit.procedure.sops import PHASES, all_sops, condition_words, find_sop
 

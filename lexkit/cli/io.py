@@ -45,6 +45,10 @@ def kb_root(ctx: typer.Context) -> Optional[Path]:
 
 
 def load_kb(ctx: typer.Context) -> Any:
-    from lexkit.kb.knowledge import load
+    """The knowledge base from its compiled store; a store built in memory is said once, on stderr."""
+    from lexkit.kb.store import load
 
-    return load(kb_root(ctx))
+    kb = load(kb_root(ctx))
+    for warning in kb.store.warnings:
+        note(f"warning: {warning}")
+    return kb

@@ -10,7 +10,7 @@ import typer
 from lexkit.cli.io import kb_root, load_kb, note, out, out_json
 from lexkit.cli.options import DataFormat
 
-kb_app = typer.Typer(help="Check the knowledge base.", no_args_is_help=True)
+kb_app = typer.Typer(help="Check and compile the knowledge base.", no_args_is_help=True)
 
 
 @kb_app.command("validate")
@@ -54,3 +54,25 @@ def kb_unverified(ctx: typer.Context) -> None:
     for item in items:
         out(item)
     note(f"{len(items)} unverified item(s)")
+
+
+@kb_app.command("build")
+def kb_build(ctx: typer.Context) -> None:
+    """Compile the knowledge base into its store now (look-ups otherwise do it when a file changed).
+
+    Says where the store is and how long the build took.
+    Example: lexkit kb build
+    """
+    from lexkit.kb.knowledge import default_root
+    from lexkit.kb.store import open_store
+
+    root = kb_root(ctx) or default_root()
+    store = open_store(root, force=True)
+    for warning in store.warnings:
+        note(f"warning: {warning}")
+    count, _ = store.problems()
+    where = str(store.path) if store.path else "memory"
+    out(f"compiled {root} into {where} in {store.built_seconds or 0:.2f} s")
+    if count:
+        note(f"the knowledge base has {count} problem(s): run 'lexkit kb validate' to see them")
+        raise typer.Exit(1)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lexkit.errors import KnowledgeBaseInvalid
 from lexkit.kb.models import (
@@ -27,10 +27,17 @@ from lexkit.kb.models import (
     Text,
     TimeLimit,
 )
-from lexkit.kb.yamlload import LoadProblem
+
+if TYPE_CHECKING:
+    from lexkit.kb.yamlload import LoadProblem
 
 FOLDERS = ("provisions", "sops", "checklists", "checklists/calendars", "judgements")
 _REF = re.compile(r"^([A-Z]+-[0-9]+[A-Z]{0,3})((?:\([0-9A-Za-z]+\))*)$")
+
+
+def alias_key(alias: str) -> str:
+    """An Act's abbreviation as citations compare it: lower case, letters and digits only ('Cr.P.C.' -> 'crpc')."""
+    return "".join(ch for ch in alias.casefold() if ch.isalnum())
 
 
 def split_ref(ref: str) -> tuple[str, str]:
@@ -92,35 +99,24 @@ def discover(root: Path) -> list[tuple[str, Path, str]]:
     return found
 
 
-def load_documents(root: Path, *, cache: bool = False) -> tuple[list[Document], list[LoadProblem]]:
-    """Load every file; collect problems rather than stopping at the first.
+def load_documents(root: Path) -> tuple[list[Document], list[LoadProblem]]:
+    """Load every file with the one YAML loader; collect problems rather than stopping at the first.
 
-    With ``cache``, the parsed files are kept in the user's cache folder under the hash of their
-    bytes (and lexkit's version): a look-up then skips YAML parsing, and any edit to any file
-    changes the hash, so a stale cache is never used.
+    Only the compiler of the store and `kb validate` parse YAML; a warm look-up never does.
     """
-    files = discover(root)
-    blobs = [(folder, path, name, path.read_bytes()) for folder, path, name in files]
-    key = _cache_key(blobs) if cache else None
-    if key is not None:
-        cached: tuple[list[Document], list[LoadProblem]] | None = _cache_read(key)
-        if cached is not None:
-            return cached
     docs: list[Document] = []
     problems: list[LoadProblem] = []
-    for folder, _path, name, blob in blobs:
-        loaded = load_text_bytes(blob, name)
+    for folder, path, name in discover(root):
+        loaded = load_text_bytes(path.read_bytes(), name)
         problems.extend(loaded.problems)
         if loaded.data is not None:
             docs.append(Document(document_kind(folder, loaded.data), name, loaded.data, loaded.lines))
-    if key is not None and not problems:
-        _cache_write(key, (docs, problems))
     return docs, problems
 
 
 def load_text_bytes(blob: bytes, name: str) -> Any:
     """Load one file's bytes (UTF-8) with the one loader."""
-    from lexkit.kb.yamlload import LoadedDocument, load_text
+    from lexkit.kb.yamlload import LoadedDocument, LoadProblem, load_text
 
     try:
         return load_text(blob.decode("utf-8"), name)
@@ -128,73 +124,33 @@ def load_text_bytes(blob: bytes, name: str) -> Any:
         return LoadedDocument(name, None, problems=[LoadProblem(name, 1, "$", f"not UTF-8: {exc.reason}")])
 
 
-def _cache_dir() -> Path | None:
-    if os.environ.get("LEXKIT_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "lexkit"
-
-
-def _cache_key(blobs: list[tuple[str, Path, str, bytes]]) -> str:
-    import hashlib
-
-    from lexkit import __version__
-
-    digest = hashlib.sha256(__version__.encode())
-    for _folder, _path, name, blob in blobs:
-        digest.update(name.encode() + b"\0" + blob + b"\0")
-    return digest.hexdigest()[:32]
-
-
-def _cache_read(key: str) -> Any:
-    folder = _cache_dir()
-    if folder is None:
-        return None
-    try:
-        import pickle
-
-        with open(folder / f"kb-{key}.pickle", "rb") as handle:
-            return pickle.load(handle)
-    except Exception:  # missing, unreadable or from another Python: parse the YAML instead
-        return None
-
-
-def _cache_write(key: str, value: Any) -> None:
-    folder = _cache_dir()
-    if folder is None:
-        return
-    try:
-        import pickle
-        import tempfile
-
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("kb-*.pickle"):  # keep one knowledge base's cache, not every version
-            old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"kb-{key}.pickle")
-    except OSError:  # a read-only home is fine: the cache is only a speed-up
-        return
-
-
-@dataclass
 class KnowledgeBase:
-    """The whole knowledge base, indexed by id."""
+    """The knowledge base, indexed by id: the same questions whether it lives in memory or in the store.
 
-    root: Path
-    documents: list[Document]
-    acts: dict[str, Act] = field(default_factory=dict)
-    sections: dict[str, Section] = field(default_factory=dict)
-    correspondence: list[CorrespondenceRow] = field(default_factory=list)
-    meta: KbMeta = field(default_factory=lambda: KbMeta("unversioned", "", "lexkit", ""))
+    The in-memory form (``build``) holds every record and serves `kb validate` and the compiler;
+    look-ups use ``lexkit.kb.store.StoredKnowledgeBase``, which answers the same questions by
+    reading only the rows it needs.
+    """
+
+    def __init__(self, root: Path, documents: list[Document]) -> None:
+        self.root = root
+        self.documents = documents
+        self.acts: dict[str, Act] = {}
+        self.sections: Mapping[str, Section] = {}
+        self.correspondence: list[CorrespondenceRow] = []
+        self.meta = KbMeta("unversioned", "", "lexkit", "")
 
     @cached_property
-    def time_limits(self) -> dict[str, TimeLimit]:
+    def time_limits(self) -> Mapping[str, TimeLimit]:
         return {t.id: t for s in self.sections.values() for t in s.time_limits}
 
     def docs_of(self, kind: str) -> list[Document]:
         return [d for d in self.documents if d.kind == kind]
+
+    def document(self, kind: str, doc_id: str) -> Document | None:
+        """One SOP, checklist template, calendar or judgement by its id."""
+        key = {"sop": "sop", "checklist": "checklist", "calendar": "calendar", "judgement": "judgement"}[kind]
+        return next((d for d in self.docs_of(kind) if d.data.get(key, {}).get("id") == doc_id), None)
 
     def section(self, ref: str) -> Section | None:
         return self.sections.get(split_ref(ref)[0])
@@ -205,6 +161,17 @@ class KnowledgeBase:
     def predecessors(self, section_id: str) -> list[CorrespondenceRow]:
         return [r for r in self.correspondence if r.to_ref and split_ref(r.to_ref)[0] == section_id]
 
+    def cited_by(self, section_id: str) -> list[tuple[str, str, str]]:
+        """Judgements and SOP steps that rely on a provision: (kind, id, title)."""
+        return [(kind, ref, title) for sid, kind, ref, title in section_citations(self) if sid == section_id]
+
+    def sections_numbered(self, number: str) -> list[Section]:
+        """Every section with this number, in any Act (for a citation that names no Act)."""
+        return sorted((s for s in self.sections.values() if s.number == number), key=lambda s: s.id)
+
+    def section_ids(self, act: str | None = None) -> list[str]:
+        return [sid for sid, s in self.sections.items() if act is None or s.act == act]
+
 
 def _index(kb: KnowledgeBase, doc: Document) -> None:
     if doc.kind == "act":
@@ -214,6 +181,7 @@ def _index(kb: KnowledgeBase, doc: Document) -> None:
             for i, raw in enumerate(doc.data["sections"])
         ]
         kb.acts[act.code] = act
+        assert isinstance(kb.sections, dict)
         kb.sections.update((s.id, s) for s in sections)
     elif doc.kind == "correspondence":
         head = doc.data["correspondence"]
@@ -244,7 +212,8 @@ def build(root: Path, docs: list[Document], *, strict: bool = True) -> Knowledge
     validation): a document that cannot be indexed is skipped, so one bad file does not turn
     into a cascade of "unknown id" errors in the files that refer to it.
     """
-    kb = KnowledgeBase(root=root, documents=docs)
+    kb = KnowledgeBase(root, docs)
+    kb.sections = {}
     for doc in docs:
         try:
             _index(kb, doc)
@@ -257,21 +226,18 @@ def build(root: Path, docs: list[Document], *, strict: bool = True) -> Knowledge
     return kb
 
 
-def load(root: Path | None = None) -> KnowledgeBase:
-    """Load the knowledge base for use: any load problem is fatal (validate shows them all)."""
-    root = root or default_root()
-    docs, problems = load_documents(root, cache=True)
-    if not any(d.kind == "act" for d in docs) and not problems:
-        raise KnowledgeBaseInvalid(
-            f"no Acts found in the knowledge base at {root}",
-            hint="point --kb (or LEXKIT_KB) at a folder with provisions/*.yaml, or unset it to use the shipped one",
-        )
-    if problems:
-        first = problems[0]
-        more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
-        where = "" if root == shipped_root() else f" --kb {root}"
-        raise KnowledgeBaseInvalid(
-            f"the knowledge base does not load: {first}{more}",
-            hint=f"run 'lexkit kb validate{where}' to see every error",
-        )
-    return build(root, docs)
+def section_citations(kb: KnowledgeBase) -> list[tuple[str, str, str, str]]:
+    """Judgements, then SOP steps, that rely on each section: (section id, kind, id, title)."""
+    out: list[tuple[str, str, str, str]] = []
+    for doc in kb.docs_of("judgement"):
+        j = doc.data.get("judgement", doc.data)
+        name, year = str(j.get("name", "")), str(j.get("decided_on", ""))[:4]
+        title = name if not year or name.endswith(f"({year})") else f"{name} ({year})"
+        for sid in dict.fromkeys(split_ref(p)[0] for p in j.get("provisions") or ()):
+            out.append((sid, "judgement", j.get("id", ""), title))
+    for doc in kb.docs_of("sop"):
+        sop_id = doc.data.get("sop", {}).get("id", "")
+        for step in doc.data.get("steps") or ():
+            for sid in dict.fromkeys(split_ref(p)[0] for p in step.get("basis") or ()):
+                out.append((sid, "sop-step", f"{sop_id}/{step.get('id', '')}", Text.of(step.get("action", "")).en))
+    return out

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lexkit.kb.knowledge import KnowledgeBase, build, load_documents, split_ref
+from lexkit.kb.knowledge import KnowledgeBase, alias_key, build, load_documents, split_ref
 from lexkit.kb.models import Document
 from lexkit.kb.schemas import validators as schema_validators
 from lexkit.kb.yamlload import LoadProblem, json_path
@@ -107,7 +107,7 @@ def _check_provisions(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, 
             if act.get(key) and act[key] not in codes:
                 report(doc, ("act", key), f"unknown act code '{act[key]}'")
         for j, alias in enumerate(act.get("aliases") or ()):
-            norm = "".join(ch for ch in alias.lower() if ch.isalnum())
+            norm = alias_key(alias)
             if norm in aliases and aliases[norm] != code:
                 report(doc, ("act", "aliases", j), f"alias '{alias}' is also an alias of {aliases[norm]}")
             aliases[norm] = code
@@ -167,6 +167,11 @@ def _check_correspondence(kb: KnowledgeBase, report: Callable[[Document, tuple[A
 def validate(root: Path) -> ValidationReport:
     """Validate every file under ``root`` and the references between them."""
     docs, load_problems = load_documents(root)
+    return validate_documents(root, docs, load_problems)
+
+
+def validate_documents(root: Path, docs: list[Document], load_problems: list[Problem]) -> ValidationReport:
+    """Validate loaded documents: each against its schema, then the references between them."""
     problems: list[Problem] = list(load_problems)
     validators = schema_validators()
     valid_docs: list[Document] = []

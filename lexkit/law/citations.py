@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from lexkit.errors import Ambiguous, KnowledgeBaseInvalid, NotFound, UsageProblem
-from lexkit.kb.knowledge import KnowledgeBase
+from lexkit.kb.knowledge import KnowledgeBase, alias_key
 from lexkit.kb.models import Section
 
 _SECTION = re.compile(r"(?<![0-9A-Za-z])([0-9]+)([A-Za-z]{0,3})((?:\s*\(\s*[0-9A-Za-z]{1,4}\s*\))*)")
@@ -21,6 +21,7 @@ _SECTION = re.compile(r"(?<![0-9A-Za-z])([0-9]+)([A-Za-z]{0,3})((?:\s*\(\s*[0-9A
 _SPLIT_LETTER = re.compile(r"(?<![0-9A-Za-z])([0-9]+)\s*(?:-\s*([A-Za-z]{1,2})|\s([A-Z]{1,2}))(?![A-Za-z])")
 _MULTI = re.compile(r"[0-9][0-9A-Za-z()]*\s*(?:,|/|\band\b|&)\s*[0-9]")
 _ID = re.compile(r"^\s*([A-Za-z]+)-([0-9]{1,4}[A-Za-z]{0,3})((?:\([0-9A-Za-z]+\))*)\s*$")
+_WORD = re.compile(r"[^\W_]+")
 _ARTICLE = re.compile(r"(?<![a-z])(?:art|arts|article|articles)(?![a-z])", re.IGNORECASE)
 
 
@@ -38,38 +39,51 @@ class Citation:
         return f"{self.section.id}{self.pinpoint}"
 
 
-def _alias_pattern(alias: str) -> str:
-    # Dots and spaces are optional between letters: "Cr.P.C.", "CrPC", "Cr PC" all match "CrPC".
-    chars = [c for c in alias.lower() if c not in ". "]
-    body = r"[\s.]*".join(re.escape(c) for c in chars)
-    return rf"(?<![a-z0-9]){body}\.?(?![a-z])"
-
-
 class CitationResolver:
     """Turns free-text citations into sections of one knowledge base."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        pairs: list[tuple[str, str]] = []
+        # Each Act's abbreviations are data: compared as letters and digits only, so "Cr.P.C.",
+        # "CrPC" and "Cr PC" are one key ("crpc"); no regular expression is compiled per alias.
+        self._aliases: dict[str, str] = {}
         for act in kb.acts.values():
-            for alias in {act.code, *act.aliases}:
-                pairs.append((alias, act.code))
-        # Longest alias first, so "BNSS" is never read as "BNS" followed by "S".
-        pairs.sort(key=lambda p: -len(p[0].replace(".", "").replace(" ", "")))
-        self._aliases = [(re.compile(_alias_pattern(a), re.IGNORECASE), code) for a, code in pairs]
+            for alias in (act.code, *act.aliases):
+                key = alias_key(alias)
+                if key:
+                    self._aliases.setdefault(key, act.code)
+        self._longest = max((len(k) for k in self._aliases), default=0)
         self._constitution = next((a.code for a in kb.acts.values() if a.kind == "constitution"), None)
+
+    def _act_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Where Acts are named: the longest run of words that spells an alias, left to right.
+
+        Linear in the length of the text: from each word, at most as many characters as the
+        longest alias are joined.
+        """
+        words = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+        spans: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(words):
+            key, best = "", None
+            for j in range(i, len(words)):
+                key += words[j][2]
+                if len(key) > self._longest:
+                    break
+                code = self._aliases.get(key)
+                if code is not None:
+                    best = (j, code)
+            if best is None:
+                i += 1
+                continue
+            spans.append((words[i][0], words[best[0]][1], best[1]))
+            i = best[0] + 1
+        return spans
 
     def find_act(self, text: str) -> tuple[str | None, str]:
         """The act named in ``text`` and the text with the act removed."""
-        found: list[tuple[int, int, str]] = []
-        rest = text
-        for pattern, code in self._aliases:
-            m = pattern.search(rest)
-            while m:
-                found.append((m.start(), m.end(), code))
-                rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
-                m = pattern.search(rest)
-        codes = {code for _, _, code in found}
+        spans = self._act_spans(text)
+        codes = {code for _, _, code in spans}
         if len(codes) > 1:
             names = ", ".join(sorted(codes))
             raise Ambiguous(
@@ -78,7 +92,11 @@ class CitationResolver:
                 hint="look up one provision at a time, e.g. 'lexkit provision show \"BNS 143\"'",
             )
         if codes:
-            return codes.pop(), rest
+            pieces, last = [], 0
+            for start, end, _code in spans:
+                pieces += [text[last:start], " " * (end - start)]
+                last = end
+            return codes.pop(), "".join(pieces) + text[last:]
         if self._constitution and _ARTICLE.search(text):
             return self._constitution, _ARTICLE.sub(" ", text)
         return None, text
@@ -128,7 +146,7 @@ class CitationResolver:
         return out
 
     def _bare(self, query: str, number: str, pinpoint: str) -> Citation:
-        held = sorted(s.id for s in self.kb.sections.values() if s.number == number)
+        held = [s.id for s in self.kb.sections_numbered(number)]
         # "s.302" names different offences in the IPC and the BNS: never guess the code.
         codes = sorted(a.code for a in self.kb.acts.values() if a.kind in ("penal_code", "procedure_code"))
         candidates = held or [f"{code}-{number}" for code in codes]
@@ -142,11 +160,11 @@ class CitationResolver:
         )
 
     def _suggest(self, sid: str, act: str) -> str:
-        ids = [s for s in self.kb.sections if s.startswith(act + "-")] or list(self.kb.sections)
+        ids = self.kb.section_ids(act) or self.kb.section_ids()
         close = difflib.get_close_matches(sid, ids, n=3, cutoff=0.5)
         if not close:
             number = sid.split("-", 1)[1]
-            close = [s for s in self.kb.sections if s.split("-", 1)[1] == number][:3]
+            close = [s.id for s in self.kb.sections_numbered(number)][:3]
         if close:
             return "did you mean " + " or ".join(close) + "?"
         return f"'lexkit provision search' finds provisions by words; sections of {act} held: " + ", ".join(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import sqlite3
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -17,15 +16,11 @@ from lexkit.errors import Ambiguous, NotFound, UsageProblem
 from lexkit.kb.knowledge import KnowledgeBase, split_ref
 from lexkit.kb.models import Source, Text, sources_of
 from lexkit.law.citations import CitationResolver
-
-# The same safe query builder as provision search: user text is cut into quoted words.
-from lexkit.law.search import _fts_query
+from lexkit.law.search import search_judgement_rows
 
 _YEAR = re.compile(r"^[0-9]{4}$")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _VERSUS = re.compile(r"(?<![\w])(?:vs|versus)(?![\w])")
-# Column weights for bm25(): name, citations, topics, holding, significance.
-_WEIGHTS = (8.0, 6.0, 5.0, 1.0, 1.0)
 
 
 class CaseCitation(NamedTuple):
@@ -156,10 +151,10 @@ def find_judgement(kb: KnowledgeBase, query: str) -> Judgement:
     """A judgement by id, else by name, short name or citation (whole, then part of one)."""
     if not query.strip():
         raise UsageProblem("the judgement is empty", hint="give an id, a name or a citation, e.g. 'Vishal Jeet'")
+    doc = kb.document("judgement", query.strip())
+    if doc is not None:
+        return Judgement.of(doc.data["judgement"], doc.file)
     judgements = all_judgements(kb)
-    for j in judgements:
-        if j.id == query.strip():
-            return j
     q = _norm(query)
     exact = [j for j in judgements if q in _names(j)]
     partial = [j for j in judgements if any(f" {q} " in f" {n} " for n in [*_names(j), _norm(j.id)])]
@@ -208,38 +203,10 @@ def list_judgements(
     return found
 
 
-def _row(j: Judgement) -> tuple[str, str, str, str, str, str]:
-    return (
-        j.id,
-        f"{j.name} {j.short_name or ''}",
-        " ".join(c.citation for c in j.citations),
-        " ".join(t.replace("-", " ") for t in j.topics),
-        f"{j.holding.en} {j.holding.hi or ''}",
-        f"{j.significance.en} {j.significance.hi or ''}",
-    )
-
-
 def search_judgements(kb: KnowledgeBase, query: str, limit: int = 10) -> list[JudgementHit]:
     """Rank judgements for ``query`` (BM25); all words must match, else any word (ranked lower)."""
-    by_id = {j.id: j for j in all_judgements(kb)}
-    con = sqlite3.connect(":memory:")
-    try:
-        con.execute(
-            "CREATE VIRTUAL TABLE j USING fts5(id UNINDEXED, name, citations, topics, holding, significance, "
-            "tokenize='unicode61')"
-        )
-        con.executemany("INSERT INTO j VALUES (?, ?, ?, ?, ?, ?)", [_row(j) for j in by_id.values()])
-        for joiner in ("AND", "OR"):
-            fts = _fts_query(query, joiner)
-            if fts is None:
-                return []
-            rows = con.execute(
-                "SELECT id, snippet(j, -1, '[', ']', ' … ', 16), bm25(j, 0, ?, ?, ?, ?, ?) AS rank "
-                "FROM j WHERE j MATCH ? ORDER BY rank, id LIMIT ?",
-                (*_WEIGHTS, fts, limit),
-            ).fetchall()
-            if rows:
-                return [JudgementHit(r[0], by_id[r[0]].label, " ".join(r[1].split()), round(-r[2], 3)) for r in rows]
-        return []
-    finally:
-        con.close()
+    hits = []
+    for jid, name, decided_on, snippet, score in search_judgement_rows(kb, query, limit):
+        label = name if name.endswith(f"({decided_on[:4]})") else f"{name} ({decided_on[:4]})"
+        hits.append(JudgementHit(jid, label, snippet, score))
+    return hits

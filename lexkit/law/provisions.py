@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from lexkit.errors import UsageProblem
-from lexkit.kb.knowledge import KnowledgeBase, split_ref
+from lexkit.kb.knowledge import KnowledgeBase
 from lexkit.kb.models import Act, CorrespondenceRow, Section, Source, TimeLimit
 from lexkit.law.citations import CitationResolver
 from lexkit.law.search import Hit
@@ -174,29 +174,10 @@ def show(kb: KnowledgeBase, query: str, offence_date: dt.date | None = None) -> 
         predecessors=preds,
         successors=succs,
         time_limits=section.time_limits,
-        cited_by=tuple(cited_by(kb, section.id)),
+        cited_by=tuple(kb.cited_by(section.id)),
         applicable=applicable_on(kb, section, offence_date, citation.pinpoint) if offence_date else None,
         warnings=citation.warnings,
     )
-
-
-def cited_by(kb: KnowledgeBase, section_id: str) -> list[tuple[str, str, str]]:
-    """Judgements and SOP steps that rely on a provision: (kind, id, title)."""
-    out: list[tuple[str, str, str]] = []
-    for doc in kb.docs_of("judgement"):
-        j = doc.data.get("judgement", doc.data)
-        if any(split_ref(p)[0] == section_id for p in j.get("provisions") or ()):
-            name, year = str(j.get("name", "")), str(j.get("decided_on", ""))[:4]
-            title = name if not year or name.endswith(f"({year})") else f"{name} ({year})"
-            out.append(("judgement", j.get("id", ""), title))
-    for doc in kb.docs_of("sop"):
-        sop_id = doc.data.get("sop", {}).get("id", "")
-        for step in doc.data.get("steps") or ():
-            if any(split_ref(p)[0] == section_id for p in step.get("basis") or ()):
-                action = step.get("action", "")
-                action = action.get("en", "") if isinstance(action, dict) else str(action)
-                out.append(("sop-step", f"{sop_id}/{step.get('id', '')}", action))
-    return out
 
 
 @dataclass(frozen=True)
@@ -221,7 +202,7 @@ def map_provision(kb: KnowledgeBase, query: str) -> MapReport:
     if preds:
         return MapReport(section, act, preds, "new->old", citation.warnings)
     new_rows = tuple(
-        Link.of(kb, None, r) for r in kb.correspondence if r.to_ref and split_ref(r.to_ref)[0] == section.id
+        Link.of(kb, None, r) for r in kb.predecessors(section.id) if r.from_ref is None
     )
     return MapReport(section, act, new_rows, "new->old" if new_rows else "none", citation.warnings)
 

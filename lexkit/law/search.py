@@ -1,20 +1,26 @@
-"""Full-text search over provisions with SQLite FTS5 (BM25 ranking, snippets).
+"""Full-text search over provisions and judgements: SQLite FTS5 in the compiled store.
 
-The index is built in memory per run: a few hundred provisions take milliseconds. A raw query is
-never passed to FTS5 (``370(4)`` is a syntax error there): it is cut into words, each quoted.
+BM25 ranks ids and titles above text (weights in lexkit.kb.compile); Devanagari words are kept
+whole by the store's tokenizer. A raw query is never passed to FTS5 (``370(4)`` is a syntax
+error there): it is cut into words, each quoted. Whole words are tried first (fast at any
+size), then words as prefixes, then any of the words (ranked lower).
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from lexkit.kb.knowledge import KnowledgeBase
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-# Column weights for bm25(): id, title, tags, text.
-_WEIGHTS = (10.0, 6.0, 4.0, 1.0)
+
+#: Column weights for bm25() over sections_fts: id, title, title_hi, keywords, text.
+SECTION_WEIGHTS = (10.0, 6.0, 6.0, 4.0, 1.0)
+#: Column weights for bm25() over judgements_fts: name, citations, topics, holding, significance.
+JUDGEMENT_WEIGHTS = (8.0, 6.0, 5.0, 1.0, 1.0)
+MAX_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -25,55 +31,54 @@ class Hit:
     score: float
 
 
-MAX_WORDS = 12
-
-
-def _fts_query(query: str, joiner: str) -> str | None:
+def _fts_query(query: str, joiner: str, prefix: bool = True) -> str | None:
     # Each distinct word once, and no more than MAX_WORDS of them: a pasted charge-sheet must not
-    # turn into a query of thousands of prefix terms (that took minutes).
+    # turn into a query of thousands of terms (that took minutes).
     words = list(dict.fromkeys(w.lower() for w in _WORD.findall(query)))[:MAX_WORDS]
     if not words:
         return None
-    return f" {joiner} ".join('"' + w.replace('"', "") + '"*' for w in words)
+    star = "*" if prefix else ""
+    return f" {joiner} ".join('"' + w.replace('"', "") + '"' + star for w in words)
+
+
+def fts_attempts(query: str) -> list[str]:
+    """The FTS5 queries to try, in order, until one finds something."""
+    tries = [_fts_query(query, "AND", prefix=False), _fts_query(query, "AND"), _fts_query(query, "OR", prefix=False)]
+    return list(dict.fromkeys(q for q in tries if q))
+
+
+def _store(kb: KnowledgeBase) -> Any:
+    store = getattr(kb, "store", None)
+    if store is None:
+        raise TypeError("search needs the compiled store: use lexkit.kb.knowledge.load()")
+    return store
 
 
 def search(kb: KnowledgeBase, query: str, act: str | None = None, limit: int = 10) -> list[Hit]:
     """Rank provisions for ``query``; all words must match, else any word (ranked lower)."""
-    con = sqlite3.connect(":memory:")
-    try:
-        con.execute("CREATE VIRTUAL TABLE p USING fts5(id, title, tags, text, tokenize='unicode61')")
-        con.executemany(
-            "INSERT INTO p VALUES (?, ?, ?, ?)",
-            [
-                (
-                    s.id.replace("-", " ") + " " + s.id,
-                    f"{s.title.en} {s.title.hi or ''}",
-                    " ".join(s.tags),
-                    f"{s.text.en} {' '.join(x.summary.en for x in s.subsections)}",
-                )
-                for s in kb.sections.values()
-                if act is None or s.act == act
-            ],
+    store = _store(kb)
+    for fts in fts_attempts(query):
+        rows = store.all(
+            "SELECT s.id, s.title, snippet(sections_fts, 4, '[', ']', ' … ', 16), "
+            "bm25(sections_fts, ?, ?, ?, ?, ?) AS rank FROM sections_fts JOIN sections s ON s.rowid = sections_fts.rowid "
+            "WHERE sections_fts MATCH ? AND (? IS NULL OR s.act = ?) ORDER BY rank, s.id LIMIT ?",
+            *SECTION_WEIGHTS, fts, act, act, limit,
         )
-        for joiner in ("AND", "OR"):
-            fts = _fts_query(query, joiner)
-            if fts is None:
-                return []
-            rows = con.execute(
-                "SELECT id, title, snippet(p, 3, '[', ']', ' … ', 16), bm25(p, ?, ?, ?, ?) AS rank "
-                "FROM p WHERE p MATCH ? ORDER BY rank LIMIT ?",
-                (*_WEIGHTS, fts, limit),
-            ).fetchall()
-            if rows:
-                return [
-                    Hit(
-                        id=(sid := r[0].split()[-1]),
-                        title=kb.sections[sid].title.en,
-                        snippet=" ".join(r[2].split()),
-                        score=round(-r[3], 3),
-                    )
-                    for r in rows
-                ]
-        return []
-    finally:
-        con.close()
+        if rows:
+            return [Hit(r[0], r[1], " ".join(r[2].split()), round(-r[3], 3)) for r in rows]
+    return []
+
+
+def search_judgement_rows(kb: KnowledgeBase, query: str, limit: int) -> list[tuple[str, str, str, str, float]]:
+    """(id, name, decided_on, snippet, score) of the judgements that best match ``query``."""
+    store = _store(kb)
+    for fts in fts_attempts(query):
+        rows = store.all(
+            "SELECT j.id, j.name, j.decided_on, snippet(judgements_fts, -1, '[', ']', ' … ', 16), "
+            "bm25(judgements_fts, ?, ?, ?, ?, ?) AS rank FROM judgements_fts JOIN judgements j ON j.rowid = judgements_fts.rowid "
+            "WHERE judgements_fts MATCH ? ORDER BY rank, j.id LIMIT ?",
+            *JUDGEMENT_WEIGHTS, fts, limit,
+        )
+        if rows:
+            return [(r[0], r[1], r[2], " ".join(r[3].split()), round(-r[4], 3)) for r in rows]
+    return []

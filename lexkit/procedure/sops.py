@@ -226,9 +226,9 @@ def all_sops(kb: KnowledgeBase) -> list[Sop]:
 def find_sop(kb: KnowledgeBase, sop_id: str) -> Sop:
     """One SOP by id (case does not matter); NotFound suggests the closest ids."""
     wanted = sop_id.strip().lower()
-    for doc in kb.docs_of("sop"):
-        if doc.data["sop"]["id"] == wanted:
-            return sop_of(kb, doc.data, doc.file)
+    doc = kb.document("sop", wanted)
+    if doc is not None:
+        return sop_of(kb, doc.data, doc.file)
     ids = sorted(d.data["sop"]["id"] for d in kb.docs_of("sop"))
     close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.4)
     close = close or [i for i in ids if wanted and wanted in i][:3]

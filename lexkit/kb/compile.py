@@ -1,0 +1,183 @@
+"""Compile the knowledge base (YAML) into one SQLite file: the only place YAML and jsonschema load.
+
+Every record keeps its source as JSON (``record``), beside the columns a look-up searches or a
+Datasette user reads: sections with their aliases, versions, correspondence rows, time limits,
+judgements, SOPs and checklists, and FTS5 indexes over sections and judgements
+(``<table>_fts`` with ``content=<table>``, as Datasette expects). The knowledge base is
+validated here too (schema and cross-file references): its problems are stored, so every
+command can refuse an invalid knowledge base without validating it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from lexkit.kb.knowledge import KnowledgeBase, alias_key, build, document_kind, load_text_bytes, section_citations, split_ref
+from lexkit.kb.models import Document, Text
+
+#: Bumped whenever the tables change: a store of another format is rebuilt, never read.
+STORE_FORMAT = 1
+#: PRAGMA application_id of a lexkit store ("LXKT"): a foreign SQLite file is never trusted.
+APPLICATION_ID = 0x4C584B54
+
+#: Devanagari words stay whole: vowel signs (M*) are word characters, not separators.
+TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
+
+SCHEMA = f"""
+PRAGMA application_id = {APPLICATION_ID};
+PRAGMA user_version = {STORE_FORMAT};
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (name TEXT PRIMARY KEY, root TEXT NOT NULL, size INTEGER NOT NULL,
+                    mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE problems (n INTEGER PRIMARY KEY, file TEXT, line INTEGER, path TEXT, message TEXT);
+CREATE TABLE acts (code TEXT PRIMARY KEY, title TEXT, title_hi TEXT, kind TEXT, number TEXT,
+                   in_force_from TEXT, in_force_to TEXT, replaces TEXT, repealed_by TEXT,
+                   file TEXT, record TEXT NOT NULL);
+CREATE TABLE aliases (norm TEXT NOT NULL, code TEXT NOT NULL, alias TEXT NOT NULL);
+CREATE TABLE sections (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, act TEXT NOT NULL,
+                       number TEXT NOT NULL, title TEXT, title_hi TEXT, keywords TEXT, text TEXT,
+                       text_kind TEXT, verification TEXT, last_verified_on TEXT,
+                       file TEXT, line INTEGER, record TEXT NOT NULL);
+CREATE INDEX sections_number ON sections (number);
+CREATE INDEX sections_act ON sections (act);
+CREATE VIRTUAL TABLE sections_fts USING fts5(id, title, title_hi, keywords, text,
+    content='sections', content_rowid='rowid', tokenize="{TOKENIZE}");
+CREATE TABLE time_limits (id TEXT PRIMARY KEY, section_id TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE correspondence (rowid INTEGER PRIMARY KEY, table_id TEXT, from_act TEXT, to_act TEXT,
+                             from_ref TEXT, from_id TEXT, to_ref TEXT, to_id TEXT, relation TEXT,
+                             changes TEXT, verification TEXT, file TEXT, line INTEGER, record TEXT NOT NULL);
+CREATE INDEX correspondence_from ON correspondence (from_id);
+CREATE INDEX correspondence_to ON correspondence (to_id);
+CREATE TABLE judgements (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, name TEXT, short_name TEXT,
+                         court TEXT, court_level TEXT, decided_on TEXT, citations TEXT, topics TEXT,
+                         holding TEXT, significance TEXT, verification TEXT, file TEXT, record TEXT NOT NULL);
+CREATE VIRTUAL TABLE judgements_fts USING fts5(name, citations, topics, holding, significance,
+    content='judgements', content_rowid='rowid', tokenize="{TOKENIZE}");
+CREATE TABLE documents (kind TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, record TEXT NOT NULL,
+                        PRIMARY KEY (kind, id));
+CREATE TABLE cited_by (section_id TEXT NOT NULL, n INTEGER NOT NULL, kind TEXT, ref_id TEXT, title TEXT);
+CREATE INDEX cited_by_section ON cited_by (section_id);
+"""
+
+
+def file_digest(blob: bytes) -> str:
+    return hashlib.sha256(blob).hexdigest()
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _text(value: Any, lang: str = "en") -> str:
+    if value is None:
+        return ""
+    return (Text.of(value).hi or "") if lang == "hi" else Text.of(value).en
+
+
+def compile_store(con: sqlite3.Connection, root: Path, files: Sequence[tuple[str, Path, str]],
+                  stamp: Iterable[tuple[str, int, int]], roots: Sequence[Path]) -> KnowledgeBase:
+    """Read, validate and write the whole knowledge base into ``con`` (an empty database)."""
+    from lexkit.kb.validate import validate_documents
+
+    con.executescript(SCHEMA)
+    docs: list[Document] = []
+    load_problems = []
+    digests: dict[str, str] = {}
+    for folder, path, name in files:
+        blob = path.read_bytes()
+        digests[name] = file_digest(blob)
+        loaded = load_text_bytes(blob, name)
+        load_problems.extend(loaded.problems)
+        if loaded.data is not None:
+            docs.append(Document(document_kind(folder, loaded.data), name, loaded.data, loaded.lines))
+    report = validate_documents(root, docs, load_problems)
+    kb = build(root, docs, strict=False)
+    sizes = {name: (size, mtime) for name, size, mtime in stamp}
+    con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?)", [
+        (name, str(root), *sizes.get(name, (0, 0)), digest) for name, digest in digests.items()
+    ])
+    con.executemany("INSERT INTO problems (file, line, path, message) VALUES (?, ?, ?, ?)",
+                    [(p.file, p.line, p.path, p.message) for p in report.problems])
+    if not report.problems:
+        _write_records(con, kb)
+    content = hashlib.sha256("\n".join(f"{n}\0{d}" for n, d in sorted(digests.items())).encode()).hexdigest()
+    meta = {
+        "content_sha256": content,
+        "kb_version": kb.meta.version,
+        "kb_date": kb.meta.date,
+        "kb_title": kb.meta.title,
+        "kb_disclaimer": kb.meta.disclaimer,
+        "roots": _dump([str(r) for r in roots]),
+        "counts": _dump(report.counts),
+    }
+    con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+    return kb
+
+
+def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
+    for doc in kb.docs_of("act"):
+        act = doc.data["act"]
+        con.execute("INSERT INTO acts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (
+            act["code"], _text(act["title"]), _text(act["title"], "hi"), act["kind"], act["number"],
+            act["in_force_from"], act.get("in_force_to"), act.get("replaces"), act.get("repealed_by"),
+            doc.file, _dump(act)))
+        names = {act["code"], *(act.get("aliases") or ())}
+        con.executemany("INSERT INTO aliases VALUES (?, ?, ?)",
+                        sorted((alias_key(a), act["code"], a) for a in names if alias_key(a)))
+        for i, raw in enumerate(doc.data["sections"]):
+            keywords = " ".join([
+                *(raw.get("tags") or ()),
+                *(_text(k, lang) for k in raw.get("keywords") or () for lang in ("en", "hi")),
+                *(_text(s.get("summary")) for s in raw.get("subsections") or ()),
+            ])
+            con.execute(
+                "INSERT INTO sections (id, act, number, title, title_hi, keywords, text, text_kind, verification,"
+                " last_verified_on, file, line, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (raw["id"], act["code"], str(raw["number"]), _text(raw["title"]), _text(raw["title"], "hi"),
+                 keywords, _text(raw["text"]), raw["text_kind"], raw.get("verification", "unverified"),
+                 raw.get("last_verified_on"), doc.file, doc.lines.get(("sections", i), 0), _dump(raw)))
+            con.executemany("INSERT INTO time_limits VALUES (?, ?, ?)",
+                            [(t["id"], raw["id"], _dump(t)) for t in raw.get("time_limits") or ()])
+    con.execute("INSERT INTO sections_fts (rowid, id, title, title_hi, keywords, text) "
+                "SELECT rowid, id, title, title_hi, keywords, text FROM sections")
+    for row in kb.correspondence:
+        con.execute(
+            "INSERT INTO correspondence (table_id, from_act, to_act, from_ref, from_id, to_ref, to_id, relation,"
+            " changes, verification, file, line, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row.table, row.from_act, row.to_act, row.from_ref, split_ref(row.from_ref)[0] if row.from_ref else None,
+             row.to_ref, split_ref(row.to_ref)[0] if row.to_ref else None, row.relation, row.changes.en,
+             row.provenance.verification, row.file, row.line, _dump(_row_record(row))))
+    for doc in kb.docs_of("judgement"):
+        j = doc.data["judgement"]
+        con.execute(
+            "INSERT INTO judgements (id, name, short_name, court, court_level, decided_on, citations, topics, holding,"
+            " significance, verification, file, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (j["id"], j["name"], j.get("short_name"), j["court"], j.get("court_level"), str(j["decided_on"]),
+             " ".join(c["citation"] for c in j.get("citations") or ()),
+             " ".join(t.replace("-", " ") for t in j.get("topics") or ()),
+             f"{_text(j['holding'])} {_text(j['holding'], 'hi')}".strip(),
+             f"{_text(j['significance'])} {_text(j['significance'], 'hi')}".strip(),
+             j.get("verification", "unverified"), doc.file, _dump(j)))
+    con.execute("INSERT INTO judgements_fts (rowid, name, citations, topics, holding, significance) "
+                "SELECT rowid, name || ' ' || coalesce(short_name, ''), citations, topics, holding, significance FROM judgements")
+    for kind in ("sop", "checklist", "calendar", "judgement", "meta"):
+        for doc in kb.docs_of(kind):
+            head = doc.data.get(kind if kind != "meta" else "kb", {})
+            con.execute("INSERT INTO documents VALUES (?, ?, ?, ?)",
+                        (kind, head.get("id", doc.file), doc.file, _dump(doc.data)))
+    con.executemany("INSERT INTO cited_by VALUES (?, ?, ?, ?, ?)",
+                    [(sid, n, kind, ref, title) for n, (sid, kind, ref, title) in enumerate(section_citations(kb))])
+
+
+def _row_record(row: Any) -> dict[str, Any]:
+    return {
+        "table": row.table, "from_act": row.from_act, "to_act": row.to_act, "from": row.from_ref, "to": row.to_ref,
+        "relation": row.relation, "changes": {"en": row.changes.en, "hi": row.changes.hi},
+        "sources": [s.to_dict() for s in row.provenance.sources], "verification": row.provenance.verification,
+        "last_verified_on": row.provenance.last_verified_on, "file": row.file, "line": row.line,
+    }

@@ -1,0 +1,72 @@
+"""What each kind of command loads, proved in a fresh process (sys.modules), with a warm store.
+
+A look-up must stay instant at any size: it reads a few rows from the compiled store and imports
+none of the heavy or unsafe modules; the command tree itself loads no domain module.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("yaml", "jsonschema", "markdown_it", "holidays", "icalendar", "rich", "sqlalchemy", "alembic", "pickle",
+         "lexkit.kb.compile", "lexkit.kb.validate", "lexkit.kb.yamlload", "lexkit.training", "lexkit.procedure.checklists")
+
+PROBE = """
+import json, sys
+from lexkit.cli.main import main
+code = main(sys.argv[1:])
+sys.stdout.flush()
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+LOOK_UPS = [
+    ("provision", "show", "BNS 143", "--format", "json"),
+    ("provision", "show", "u/s 370(4) IPC"),
+    ("provision", "map", "IPC 370", "--format", "json"),
+    ("provision", "search", "search without warrant", "--format", "json"),
+    ("judgement", "show", "Vishal Jeet", "--format", "json"),
+    ("judgement", "search", "victim accused", "--format", "json"),
+    ("judgement", "list", "--format", "json"),
+    ("sop", "show", "itpa-statutory", "--format", "json"),
+]
+
+
+def _modules(*args: str) -> set[str]:
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True,
+                            env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    assert report["code"] == 0, result.stderr
+    assert result.stdout.strip()
+    return set(report["modules"])
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_store() -> None:
+    subprocess.run([sys.executable, "-m", "lexkit", "kb", "build"], check=True, capture_output=True, timeout=300)
+
+
+@pytest.mark.parametrize("args", LOOK_UPS, ids=[" ".join(a[:2]) for a in LOOK_UPS])
+def test_a_warm_look_up_loads_nothing_heavy(args: tuple[str, ...]) -> None:
+    loaded = _modules(*args)
+    assert sorted(m for m in HEAVY if m in loaded) == []
+
+
+def test_the_command_tree_loads_no_domain_module() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys, lexkit.cli.app; print('\\n'.join(sorted(sys.modules)))"],
+        capture_output=True, text=True, check=True, timeout=60)
+    domain = [m for m in result.stdout.split() if m.startswith(("lexkit.kb", "lexkit.law", "lexkit.procedure",
+                                                                 "lexkit.training", "lexkit.cases", "lexkit.render"))]
+    assert domain == []
+
+
+def test_the_probe_would_see_a_heavy_import() -> None:
+    """The look-up test would pass vacuously if the probe could not see imports: a checklist loads its engine."""
+    loaded = _modules("checklist", "build", "csec-rescue", "--at", "27/11/2026 22:00", "--fact", "victim_age=15",
+                      "--fact", "victim_gender=female", "--no-input", "--format", "json")
+    assert "lexkit.procedure.checklists" in loaded and "lexkit.law.deadlines" in loaded
