@@ -204,11 +204,9 @@ def test_every_judgement_renders_in_every_format(kb) -> None:  # type: ignore[no
 
 
 def test_hindi_falls_back_to_english(kb) -> None:  # type: ignore[no-untyped-def]
-    from dataclasses import replace
-
     j = find_judgement(kb, "vishal-jeet-1990")
     assert judgement_dict(j, lang="hi")["holding"] == j.holding.en
-    hindi = replace(j, holding=Text(en=j.holding.en, hi="हिंदी सार"))
+    hindi = j._replace(holding=Text(en=j.holding.en, hi="हिंदी सार"))
     assert judgement_dict(hindi, lang="hi")["holding"] == "हिंदी सार"
     assert judgement_dict(hindi)["holding"] == j.holding.en
 

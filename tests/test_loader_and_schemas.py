@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from lexkit.kb.models import Document
 from lexkit.kb.validate import validate
-from lexkit.kb.yamlload import load_text
+from lexkit.kb.yamlload import load_file, load_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -111,3 +112,31 @@ def test_mapping_row_must_point_at_real_sections(minimal_kb: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("to: NEWC-20", "to: NEWC-21"), encoding="utf-8")
     lines = [str(p) for p in validate(minimal_kb).problems]
     assert lines == ["provisions/old-new.yaml:8: $.rows[0].to: NEWC-21 is not a provision in the knowledge base"]
+
+
+def test_the_fast_and_the_reporting_validators_agree() -> None:
+    """jsonschema-rs confirms valid documents; jsonschema reports the problems. They must never
+    disagree, or a problem could pass unreported: every shipped document and every fixture is
+    judged alike by both."""
+    from lexkit.kb.knowledge import default_root, load_documents
+    from lexkit.kb.schemas import fast_validators, validators
+    from lexkit.kb.validate import SCHEMA_OF_KIND
+
+    fast, slow = fast_validators(), validators()
+    assert fast is not None
+    docs, _ = load_documents(default_root())
+    for name in ("valid", "invalid"):
+        for path in sorted((FIXTURES / name).glob("*.yaml")):
+            loaded = load_file(path)
+            if loaded.data is not None:
+                docs.append(Document("act", path.name, loaded.data, loaded.lines))
+    bad = dict(docs[0].data)
+    bad["unexpected"] = 1
+    docs.append(Document(docs[0].kind, "planted", bad, {}))
+    verdicts = set()
+    for doc in docs:
+        schema = SCHEMA_OF_KIND[doc.kind]
+        verdict = (fast[schema].is_valid(doc.data), slow[schema].is_valid(doc.data))
+        assert verdict[0] == verdict[1], doc.file
+        verdicts.add(verdict)
+    assert verdicts == {(True, True), (False, False)}

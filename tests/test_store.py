@@ -156,7 +156,7 @@ def _big_kb(root: Path, sections: int) -> None:
     """A valid knowledge base large enough that compiling it takes a moment."""
     (root / "provisions").mkdir(parents=True)
     (root / "provisions" / "kb.yaml").write_text(
-        'kb:\n  version: "test"\n  date: "2026-12-01"\n  title: big\n  disclaimer: "Supports, and does not replace, legal advice."\n',
+        'kb:\n  version: "2026.12.1"\n  date: "2026-12-01"\n  title: big\n  disclaimer: "Supports, and does not replace, legal advice."\n',
         encoding="utf-8")
     lines = [
         "act:", "  code: BIG", "  title: Big Act, 2026", '  number: "1 of 2026"', "  kind: special_act",

@@ -2,36 +2,63 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from lexkit import __version__
-from lexkit.cli.casework import judgement_app, sop_app
-from lexkit.cli.checklist import checklist_app, deadline
 from lexkit.cli.io import out
-from lexkit.cli.kb import kb_app
-from lexkit.cli.provision import provision_app
-from lexkit.cli.trainer import handout_app, quiz_app
 
-app = typer.Typer(
-    name="lexkit",
-    help="Indian anti-trafficking law at hand: provisions, old and new codes, deadlines, checklists.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+#: Every command group (or single command): (name, module, attribute). Only the group a command
+#: line names is imported and turned into a click command: building the whole tree on every run
+#: costs more than a warm look-up itself.
+COMMANDS = (
+    ("provision", "lexkit.cli.provision", "provision_app"),
+    ("deadline", "lexkit.cli.checklist", "deadline"),
+    ("checklist", "lexkit.cli.checklist", "checklist_app"),
+    ("judgement", "lexkit.cli.casework", "judgement_app"),
+    ("sop", "lexkit.cli.casework", "sop_app"),
+    ("handout", "lexkit.cli.trainer", "handout_app"),
+    ("quiz", "lexkit.cli.trainer", "quiz_app"),
+    ("kb", "lexkit.cli.kb", "kb_app"),
 )
-# Each command group lives in its own module; the helpers they share live in lexkit.cli.io.
-app.add_typer(provision_app, name="provision")
-app.command("deadline")(deadline)
-app.add_typer(checklist_app, name="checklist")
-app.add_typer(judgement_app, name="judgement")
-app.add_typer(sop_app, name="sop")
-app.add_typer(handout_app, name="handout")
-app.add_typer(quiz_app, name="quiz")
-app.add_typer(kb_app, name="kb")
+#: Global options that take a value, so the command name is found after them.
+_VALUED = ("--kb",)
+
+def make_app(only: str | None = None) -> typer.Typer:
+    """The application with every command, or with only the one named (when it exists)."""
+    app = typer.Typer(
+        name="lexkit",
+        help="Indian anti-trafficking law at hand: provisions, old and new codes, deadlines, checklists.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    app.callback()(main_callback)
+    wanted = [c for c in COMMANDS if c[0] == only] or list(COMMANDS)
+    for name, module, attr in wanted:
+        target = getattr(import_module(module), attr)
+        if isinstance(target, typer.Typer):
+            app.add_typer(target, name=name)
+        else:
+            app.command(name)(target)
+    return app
+
+
+def command_name(args: list[str]) -> str | None:
+    """The command a command line names: its first word that is not a global option."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in _VALUED:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def _version(value: bool) -> None:
@@ -40,7 +67,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+
 def main_callback(
     ctx: typer.Context,
     kb: Optional[Path] = typer.Option(
@@ -51,3 +78,10 @@ def main_callback(
 ) -> None:
     """Indian anti-trafficking law at hand. Supports, and does not replace, legal advice."""
     ctx.obj = {"kb": kb, "debug": debug}
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``lexkit.cli.app.app``: the whole command tree, built on first use (documentation, tests)."""
+    if name == "app":
+        return make_app()
+    raise AttributeError(name)

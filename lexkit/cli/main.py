@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from lexkit.cli.app import app
+from lexkit.cli.app import command_name, make_app
 from lexkit.cli.io import note, out
 from lexkit.errors import Ambiguous, LexkitError
 
@@ -31,6 +31,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if debug:  # a global option, accepted anywhere on the line
         args = ["--debug", *(a for a in args if a != "--debug")]
     try:
+        app = make_app(command_name(args))
         result = app(args=args, prog_name="lexkit", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except typer.Exit as exc:

@@ -12,7 +12,6 @@ import os
 import re
 from collections.abc import Mapping
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,11 +54,12 @@ def default_root() -> Path:
 
 
 def shipped_root() -> Path:
-    """The shipped knowledge base: packaged data in a wheel, the checkout's folders otherwise."""
-    packaged = Path(str(resources.files("lexkit") / "_kb"))
+    """The shipped knowledge base: packaged data in a wheel (lexkit/_kb), the checkout's folders otherwise."""
+    package = Path(__file__).resolve().parents[1]  # the lexkit package folder, installed or not
+    packaged = package / "_kb"
     if (packaged / "provisions").is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2]
+    checkout = package.parent
     if (checkout / "pyproject.toml").is_file() and (checkout / "provisions").is_dir():
         return checkout
     raise KnowledgeBaseInvalid(

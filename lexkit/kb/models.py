@@ -1,10 +1,17 @@
-"""The knowledge base as data: frozen dataclasses built from the validated YAML."""
+"""The knowledge base as data: immutable records built from the validated YAML.
+
+Records are typed NamedTuples rather than frozen dataclasses: a look-up imports them on every
+run, and a dataclass costs about ten times as much to define (its methods are generated with
+exec at import), which alone was a fifth of a warm look-up.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+_NO_LINES: Mapping[tuple[str | int, ...], int] = MappingProxyType({})
 
 
 def period_text(amount: int, unit: str) -> str:
@@ -12,8 +19,7 @@ def period_text(amount: int, unit: str) -> str:
     return f"{amount} {unit[:-1] if amount == 1 and unit.endswith('s') else unit}"
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A text field with its translations; English is always present."""
 
     en: str
@@ -40,8 +46,7 @@ class Text:
         return self.en
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     kind: str
     url: str | None = None
     citation: str | None = None
@@ -69,8 +74,7 @@ def sources_of(raw: Mapping[str, Any]) -> tuple[Source, ...]:
     return tuple(Source.of(s) for s in raw.get("sources") or ())
 
 
-@dataclass(frozen=True)
-class Provenance:
+class Provenance(NamedTuple):
     sources: tuple[Source, ...]
     verification: str
     last_verified_on: str | None
@@ -80,8 +84,7 @@ class Provenance:
         return cls(sources_of(raw), raw.get("verification", "unverified"), raw.get("last_verified_on"))
 
 
-@dataclass(frozen=True)
-class Punishment:
+class Punishment(NamedTuple):
     applies_to: Text
     min_years: float | None
     max_years: float | None
@@ -109,8 +112,7 @@ class Punishment:
         )
 
 
-@dataclass(frozen=True)
-class Classification:
+class Classification(NamedTuple):
     cognizable: bool | None
     bailable: bool | None
     triable_by: str | None
@@ -139,8 +141,7 @@ class Classification:
         )
 
 
-@dataclass(frozen=True)
-class TimeLimit:
+class TimeLimit(NamedTuple):
     """A statutory time limit: a rule the deadline engine computes."""
 
     id: str
@@ -182,14 +183,12 @@ class TimeLimit:
         return period_text(self.amount, self.unit)
 
 
-@dataclass(frozen=True)
-class Subsection:
+class Subsection(NamedTuple):
     label: str
     summary: Text
 
 
-@dataclass(frozen=True)
-class Act:
+class Act(NamedTuple):
     code: str
     title: Text
     number: str
@@ -233,8 +232,7 @@ class Act:
         return self.in_force_from <= day and (self.in_force_to is None or day <= self.in_force_to)
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     id: str
     act: str
     number: str
@@ -283,8 +281,7 @@ class Section:
         )
 
 
-@dataclass(frozen=True)
-class CorrespondenceRow:
+class CorrespondenceRow(NamedTuple):
     table: str
     from_act: str
     to_act: str
@@ -297,19 +294,17 @@ class CorrespondenceRow:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class KbMeta:
+class KbMeta(NamedTuple):
     version: str
     date: str
     title: str
     disclaimer: str
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """A loaded file of the knowledge base, kept for validation and error messages."""
 
     kind: str
     file: str
     data: Any
-    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+    lines: Mapping[tuple[str | int, ...], int] = _NO_LINES

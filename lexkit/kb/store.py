@@ -33,8 +33,9 @@ from lexkit.kb.models import Act, CorrespondenceRow, Document, KbMeta, Provenanc
 #: Kept in step with lexkit.kb.compile (checked by a test): a lexkit store, of this format.
 APPLICATION_ID = 0x4C584B54
 STORE_FORMAT = 1
-#: A file modified within this many nanoseconds before the build is hashed, not trusted by its time.
-RACY_NS = 3_000_000_000
+#: A file modified within this many nanoseconds before the build is hashed, not trusted by its time
+#: (2 s covers file systems that keep modification times to the second).
+RACY_NS = 2_000_000_000
 
 T = TypeVar("T")
 
@@ -71,10 +72,10 @@ class Store:
 
 def store_name(root: Path) -> str:
     """The store's file name: one per knowledge-base folder and lexkit version."""
-    import hashlib
+    from zlib import crc32  # a name, not a check: what is inside is checked file by file
 
-    key = hashlib.sha256(f"{__version__}\0{STORE_FORMAT}\0{root.resolve()}".encode()).hexdigest()[:20]
-    return f"kb-{key}.sqlite"
+    key = crc32(f"{__version__}\0{STORE_FORMAT}\0{root.resolve()}".encode())
+    return f"kb-{key:08x}.sqlite"
 
 
 def _stamp(files: list[tuple[str, Path, str]]) -> list[tuple[str, int, int]]:
@@ -98,13 +99,32 @@ def _fresh(con: sqlite3.Connection, stamp: list[tuple[str, int, int]], paths: di
     if [(r[0], r[1], r[2]) for r in rows] != stamp:
         return False
     built_at = int(meta.get("built_at_ns", "0"))
-    for name, _size, mtime_ns, digest in rows:
-        if mtime_ns >= built_at - RACY_NS:  # too close to the build to trust the time: compare the bytes
-            from lexkit.kb.compile import file_digest
+    racy = [(name, digest) for name, _size, mtime_ns, digest in rows if mtime_ns >= built_at - RACY_NS]
+    if not racy:
+        return True
+    # Modified too close to the build for its time to tell an edit apart: compare the bytes.
+    from lexkit.kb.compile import file_digest
 
-            if file_digest(paths[name].read_bytes()) != digest:
-                return False
+    checked_at = time.time_ns()
+    if any(file_digest(paths[name].read_bytes()) != digest for name, digest in racy):
+        return False
+    if all(mtime < checked_at - RACY_NS for _name, _size, mtime in stamp):
+        _restamp(con, checked_at)  # the bytes are the same and the files old enough: stop hashing them
     return True
+
+
+def _restamp(con: sqlite3.Connection, checked_at: int) -> None:
+    """Record that every file was checked byte for byte at ``checked_at`` (best effort: a read-only store stays as it is)."""
+    path = con.execute("PRAGMA database_list").fetchone()[2]
+    try:
+        writer = sqlite3.connect(path, timeout=1)
+        try:
+            with writer:
+                writer.execute("UPDATE meta SET value = ? WHERE key = 'built_at_ns'", (str(checked_at),))
+        finally:
+            writer.close()
+    except sqlite3.Error:
+        pass
 
 
 def _open_existing(path: Path, stamp: list[tuple[str, int, int]], paths: dict[str, Path]) -> sqlite3.Connection | None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from lexkit.kb.knowledge import KnowledgeBase, alias_key, build, load_documents, split_ref
 from lexkit.kb.models import Document
+from lexkit.kb.schemas import fast_validators
 from lexkit.kb.schemas import validators as schema_validators
 from lexkit.kb.yamlload import LoadProblem, json_path
 
@@ -180,7 +181,9 @@ def validate_documents(root: Path, docs: list[Document], load_problems: list[Pro
         if schema not in validators:
             problems.append(Problem(doc.file, 1, "$", f"no schema for a '{doc.kind}' file"))
             continue
-        found = list(_schema_problems(doc, validators[schema]))
+        fast = fast_validators()
+        valid = fast is not None and fast[schema].is_valid(doc.data)
+        found = [] if valid else list(_schema_problems(doc, validators[schema]))
         problems.extend(found)
         if not found:
             valid_docs.append(doc)

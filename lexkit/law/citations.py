@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lexkit.errors import Ambiguous, KnowledgeBaseInvalid, NotFound, UsageProblem
 from lexkit.kb.knowledge import KnowledgeBase, alias_key
@@ -25,8 +25,7 @@ _WORD = re.compile(r"[^\W_]+")
 _ARTICLE = re.compile(r"(?<![a-z])(?:art|arts|article|articles)(?![a-z])", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """A resolved citation: the section, and the pinpoint the user named (may be empty)."""
 
     query: str

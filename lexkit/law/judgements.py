@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from lexkit.errors import Ambiguous, NotFound, UsageProblem
@@ -31,8 +30,7 @@ class CaseCitation(NamedTuple):
     verification: str
 
 
-@dataclass(frozen=True)
-class LaterHistory:
+class LaterHistory(NamedTuple):
     """What happened to a judgement later: followed, modified, review, overruled ..."""
 
     relation: str
@@ -41,8 +39,7 @@ class LaterHistory:
     verification: str | None
 
 
-@dataclass(frozen=True)
-class Judgement:
+class Judgement(NamedTuple):
     """One judgement as the knowledge base holds it."""
 
     id: str
@@ -103,8 +100,7 @@ class Judgement:
         return self.name if self.name.endswith(f"({self.year})") else f"{self.name} ({self.year})"
 
 
-@dataclass(frozen=True)
-class JudgementHit:
+class JudgementHit(NamedTuple):
     """A ranked search result."""
 
     id: str

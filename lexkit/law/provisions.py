@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lexkit.errors import UsageProblem
 from lexkit.kb.knowledge import KnowledgeBase
@@ -21,8 +21,7 @@ _SAVINGS = {
 }
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A predecessor or successor of a provision, with what changed."""
 
     id: str | None
@@ -45,8 +44,7 @@ class Link:
         )
 
 
-@dataclass(frozen=True)
-class Applicable:
+class Applicable(NamedTuple):
     """Which provision applies to an offence committed on a date, and why."""
 
     offence_date: str
@@ -55,8 +53,7 @@ class Applicable:
     reason: str
 
 
-@dataclass(frozen=True)
-class ProvisionReport:
+class ProvisionReport(NamedTuple):
     """Everything `provision show` prints about one provision."""
 
     query: str
@@ -180,8 +177,7 @@ def show(kb: KnowledgeBase, query: str, offence_date: dt.date | None = None) -> 
     )
 
 
-@dataclass(frozen=True)
-class MapReport:
+class MapReport(NamedTuple):
     """`provision map`: a provision and its correspondence in both directions."""
 
     section: Section

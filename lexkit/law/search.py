@@ -9,8 +9,7 @@ size), then words as prefixes, then any of the words (ranked lower).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from lexkit.kb.knowledge import KnowledgeBase
 
@@ -23,8 +22,7 @@ JUDGEMENT_WEIGHTS = (8.0, 6.0, 5.0, 1.0, 1.0)
 MAX_WORDS = 12
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     id: str
     title: str
     snippet: str

@@ -1,7 +1,9 @@
 """The JSON Schemas of the knowledge base (package data) and their validators.
 
 jsonschema is imported only when a validator is asked for: `kb validate`, a compile of the
-store, and reading a court calendar; never on a look-up.
+store, and reading a court calendar; never on a look-up. A valid document is confirmed by
+jsonschema-rs (compiled; about a thousand times faster on a large knowledge base); only a
+document it rejects goes through jsonschema, whose messages and paths lexkit reports.
 """
 
 from __future__ import annotations
@@ -33,3 +35,15 @@ def validators() -> dict[str, Any]:
         (s["$id"], Resource.from_contents(s)) for s in schemas.values()
     )
     return {name: Draft202012Validator(schema, registry=registry) for name, schema in schemas.items()}
+
+
+@cache
+def fast_validators() -> dict[str, Any] | None:
+    """The same schemas compiled by jsonschema-rs, or None where it is not installed."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - a platform without its wheel: jsonschema alone, slower
+        return None
+    schemas = schema_texts()
+    registry = jsonschema_rs.Registry([(s["$id"], s) for s in schemas.values()])
+    return {name: jsonschema_rs.validator_for(schema, registry=registry) for name, schema in schemas.items()}
