@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from importlib import import_module
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -67,11 +66,12 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-
 def main_callback(
     ctx: typer.Context,
-    kb: Optional[Path] = typer.Option(
-        None, "--kb", envvar="LEXKIT_KB", help="Use the knowledge base in this folder (same layout as the shipped one)."
+    kb: list[Path] = typer.Option(
+        [], "--kb", metavar="FOLDER",
+        help="Add this folder on top of the shipped knowledge base (repeatable; also LEXKIT_KB, folders joined by ':'). "
+             "A folder with its own provisions/kb.yaml is a whole knowledge base of its own.",
     ),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),

@@ -40,15 +40,19 @@ def note(message: str) -> None:
     sys.stderr.write(f"lexkit: {message}\n")
 
 
-def kb_root(ctx: typer.Context) -> Optional[Path]:
-    return ctx.obj.get("kb") if ctx.obj else None
+def kb_roots(ctx: typer.Context, extra: list[Path] | None = None) -> tuple[Path, ...]:
+    """The folders of the knowledge base in use: the shipped one, then LEXKIT_KB, then each --kb."""
+    from lexkit.kb.knowledge import env_overlays, resolve_roots
+
+    given = list(ctx.obj.get("kb") or []) if ctx.obj else []
+    return resolve_roots([*env_overlays(), *given, *(extra or [])])
 
 
 def load_kb(ctx: typer.Context) -> Any:
     """The knowledge base from its compiled store; a store built in memory is said once, on stderr."""
-    from lexkit.kb.store import load
+    from lexkit.kb.store import open_knowledge_base
 
-    kb = load(kb_root(ctx))
+    kb = open_knowledge_base(kb_roots(ctx))
     for warning in kb.store.warnings:
         note(f"warning: {warning}")
     return kb

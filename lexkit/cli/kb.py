@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from lexkit.cli.io import kb_root, load_kb, note, out, out_json
+from lexkit.cli.io import kb_roots, load_kb, note, out, out_json
 from lexkit.cli.options import DataFormat
 
 kb_app = typer.Typer(help="Check and compile the knowledge base.", no_args_is_help=True)
@@ -16,7 +15,8 @@ kb_app = typer.Typer(help="Check and compile the knowledge base.", no_args_is_he
 @kb_app.command("validate")
 def kb_validate(
     ctx: typer.Context,
-    kb: Optional[Path] = typer.Option(None, "--kb", help="Validate this knowledge base folder instead."),
+    kb: list[Path] = typer.Option([], "--kb", metavar="FOLDER",
+                                  help="Validate this folder on top of what it builds on (repeatable), as the global --kb does."),
     fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
 ) -> None:
     """Validate every file against its schema, and every reference across files.
@@ -24,11 +24,11 @@ def kb_validate(
     Reports every problem as file:line: $.path: message. Exit 0 when clean, 1 when not.
     Example: lexkit kb validate --kb ./my-kb
     """
-    from lexkit.kb.knowledge import default_root
     from lexkit.kb.validate import validate
 
-    root = kb or kb_root(ctx) or default_root()
-    report = validate(root)
+    roots = kb_roots(ctx, kb)
+    root = " + ".join(str(r) for r in roots)
+    report = validate(roots)
     if fmt is DataFormat.json:
         out_json(report.to_dict())
     else:
@@ -63,11 +63,11 @@ def kb_build(ctx: typer.Context) -> None:
     Says where the store is and how long the build took.
     Example: lexkit kb build
     """
-    from lexkit.kb.knowledge import default_root
     from lexkit.kb.store import open_store
 
-    root = kb_root(ctx) or default_root()
-    store = open_store(root, force=True)
+    roots = kb_roots(ctx)
+    root = " + ".join(str(r) for r in roots)
+    store = open_store(roots, force=True)
     for warning in store.warnings:
         note(f"warning: {warning}")
     count, _ = store.problems()

@@ -37,12 +37,12 @@ CREATE TABLE files (name TEXT PRIMARY KEY, root TEXT NOT NULL, size INTEGER NOT 
 CREATE TABLE problems (n INTEGER PRIMARY KEY, file TEXT, line INTEGER, path TEXT, message TEXT);
 CREATE TABLE acts (code TEXT PRIMARY KEY, title TEXT, title_hi TEXT, kind TEXT, number TEXT,
                    in_force_from TEXT, in_force_to TEXT, replaces TEXT, repealed_by TEXT,
-                   file TEXT, record TEXT NOT NULL);
+                   file TEXT, origin TEXT, record TEXT NOT NULL);
 CREATE TABLE aliases (norm TEXT NOT NULL, code TEXT NOT NULL, alias TEXT NOT NULL);
 CREATE TABLE sections (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, act TEXT NOT NULL,
                        number TEXT NOT NULL, title TEXT, title_hi TEXT, keywords TEXT, text TEXT,
                        text_kind TEXT, verification TEXT, last_verified_on TEXT,
-                       file TEXT, line INTEGER, record TEXT NOT NULL);
+                       file TEXT, line INTEGER, origin TEXT, record TEXT NOT NULL);
 CREATE INDEX sections_number ON sections (number);
 CREATE INDEX sections_act ON sections (act);
 CREATE VIRTUAL TABLE sections_fts USING fts5(id, title, title_hi, keywords, text,
@@ -58,8 +58,9 @@ CREATE TABLE judgements (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, nam
                          holding TEXT, significance TEXT, verification TEXT, file TEXT, record TEXT NOT NULL);
 CREATE VIRTUAL TABLE judgements_fts USING fts5(name, citations, topics, holding, significance,
     content='judgements', content_rowid='rowid', tokenize="{TOKENIZE}");
-CREATE TABLE documents (kind TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, record TEXT NOT NULL,
-                        PRIMARY KEY (kind, id));
+CREATE TABLE documents (kind TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, origin TEXT,
+                        record TEXT NOT NULL, PRIMARY KEY (kind, id));
+CREATE TABLE overrides (n INTEGER PRIMARY KEY, kind TEXT, id TEXT, file TEXT, reason TEXT);
 CREATE TABLE cited_by (section_id TEXT NOT NULL, n INTEGER NOT NULL, kind TEXT, ref_id TEXT, title TEXT);
 CREATE INDEX cited_by_section ON cited_by (section_id);
 """
@@ -79,30 +80,32 @@ def _text(value: Any, lang: str = "en") -> str:
     return (Text.of(value).hi or "") if lang == "hi" else Text.of(value).en
 
 
-def compile_store(con: sqlite3.Connection, root: Path, files: Sequence[tuple[str, Path, str]],
-                  stamp: Iterable[tuple[str, int, int]], roots: Sequence[Path]) -> KnowledgeBase:
-    """Read, validate and write the whole knowledge base into ``con`` (an empty database)."""
+def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequence[tuple[str, Path, str, str | None]],
+                  stamp: Iterable[tuple[str, int, int]]) -> KnowledgeBase:
+    """Read, validate and write the whole knowledge base (a base and its overlays) into ``con``, an empty database."""
     from lexkit.kb.validate import validate_documents
 
     con.executescript(SCHEMA)
     docs: list[Document] = []
     load_problems = []
     digests: dict[str, str] = {}
-    for folder, path, name in files:
+    for folder, path, name, origin in files:
         blob = path.read_bytes()
         digests[name] = file_digest(blob)
         loaded = load_text_bytes(blob, name)
         load_problems.extend(loaded.problems)
         if loaded.data is not None:
-            docs.append(Document(document_kind(folder, loaded.data), name, loaded.data, loaded.lines))
-    report = validate_documents(root, docs, load_problems)
-    kb = build(root, docs, strict=False)
+            docs.append(Document(document_kind(folder, loaded.data), name, loaded.data, loaded.lines, origin))
+    root = roots[0]
+    report = validate_documents(root, docs, load_problems, tuple(roots))
+    kb = build(root, docs, strict=False, roots=tuple(roots))
     sizes = {name: (size, mtime) for name, size, mtime in stamp}
     con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?)", [
-        (name, str(root), *sizes.get(name, (0, 0)), digest) for name, digest in digests.items()
+        (name, str(origin or root), *sizes.get(name, (0, 0)), digests[name]) for _f, _p, name, origin in files
     ])
     con.executemany("INSERT INTO problems (file, line, path, message) VALUES (?, ?, ?, ?)",
                     [(p.file, p.line, p.path, p.message) for p in report.problems])
+    con.executemany("INSERT INTO overrides (kind, id, file, reason) VALUES (?, ?, ?, ?)", kb.overrides)
     if not report.problems:
         _write_records(con, kb)
     content = hashlib.sha256("\n".join(f"{n}\0{d}" for n, d in sorted(digests.items())).encode()).hexdigest()
@@ -120,29 +123,28 @@ def compile_store(con: sqlite3.Connection, root: Path, files: Sequence[tuple[str
 
 
 def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
-    for doc in kb.docs_of("act"):
-        act = doc.data["act"]
-        con.execute("INSERT INTO acts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (
-            act["code"], _text(act["title"]), _text(act["title"], "hi"), act["kind"], act["number"],
+    for code, (act, doc) in kb.raw_acts.items():
+        con.execute("INSERT INTO acts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (
+            code, _text(act["title"]), _text(act["title"], "hi"), act["kind"], act["number"],
             act["in_force_from"], act.get("in_force_to"), act.get("replaces"), act.get("repealed_by"),
-            doc.file, _dump(act)))
-        names = {act["code"], *(act.get("aliases") or ())}
+            doc.file, doc.origin, _dump(act)))
+        names = {code, *(act.get("aliases") or ())}
         con.executemany("INSERT INTO aliases VALUES (?, ?, ?)",
-                        sorted((alias_key(a), act["code"], a) for a in names if alias_key(a)))
-        for i, raw in enumerate(doc.data["sections"]):
-            keywords = " ".join([
-                *(raw.get("tags") or ()),
-                *(_text(k, lang) for k in raw.get("keywords") or () for lang in ("en", "hi")),
-                *(_text(s.get("summary")) for s in raw.get("subsections") or ()),
-            ])
-            con.execute(
-                "INSERT INTO sections (id, act, number, title, title_hi, keywords, text, text_kind, verification,"
-                " last_verified_on, file, line, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (raw["id"], act["code"], str(raw["number"]), _text(raw["title"]), _text(raw["title"], "hi"),
-                 keywords, _text(raw["text"]), raw["text_kind"], raw.get("verification", "unverified"),
-                 raw.get("last_verified_on"), doc.file, doc.lines.get(("sections", i), 0), _dump(raw)))
-            con.executemany("INSERT INTO time_limits VALUES (?, ?, ?)",
-                            [(t["id"], raw["id"], _dump(t)) for t in raw.get("time_limits") or ()])
+                        sorted((alias_key(a), code, a) for a in names if alias_key(a)))
+    for sid, (raw, doc, line) in kb.raw_sections.items():
+        keywords = " ".join([
+            *(raw.get("tags") or ()),
+            *(_text(k, lang) for k in raw.get("keywords") or () for lang in ("en", "hi")),
+            *(_text(s.get("summary")) for s in raw.get("subsections") or ()),
+        ])
+        con.execute(
+            "INSERT INTO sections (id, act, number, title, title_hi, keywords, text, text_kind, verification,"
+            " last_verified_on, file, line, origin, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (sid, kb.sections[sid].act, str(raw["number"]), _text(raw["title"]), _text(raw["title"], "hi"),
+             keywords, _text(raw["text"]), raw["text_kind"], raw.get("verification", "unverified"),
+             raw.get("last_verified_on"), doc.file, line, doc.origin, _dump(raw)))
+        con.executemany("INSERT INTO time_limits VALUES (?, ?, ?)",
+                        [(t["id"], sid, _dump(t)) for t in raw.get("time_limits") or ()])
     con.execute("INSERT INTO sections_fts (rowid, id, title, title_hi, keywords, text) "
                 "SELECT rowid, id, title, title_hi, keywords, text FROM sections")
     for row in kb.correspondence:
@@ -168,8 +170,8 @@ def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
     for kind in ("sop", "checklist", "calendar", "judgement", "meta"):
         for doc in kb.docs_of(kind):
             head = doc.data.get(kind if kind != "meta" else "kb", {})
-            con.execute("INSERT INTO documents VALUES (?, ?, ?, ?)",
-                        (kind, head.get("id", doc.file), doc.file, _dump(doc.data)))
+            con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
+                        (kind, head.get("id", doc.file), doc.file, doc.origin, _dump(doc.data)))
     con.executemany("INSERT INTO cited_by VALUES (?, ?, ?, ?, ?)",
                     [(sid, n, kind, ref, title) for n, (sid, kind, ref, title) in enumerate(section_citations(kb))])
 

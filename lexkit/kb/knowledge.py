@@ -48,9 +48,33 @@ def split_ref(ref: str) -> tuple[str, str]:
 
 
 def default_root() -> Path:
-    """The knowledge base to use: LEXKIT_KB when set, else the shipped one."""
-    env = os.environ.get("LEXKIT_KB")
-    return Path(env) if env else shipped_root()
+    """The base knowledge base: the shipped one (overlays come from LEXKIT_KB or --kb; see resolve_roots)."""
+    return resolve_roots(env_overlays())[0]
+
+
+def env_overlays() -> list[Path]:
+    """The overlay folders of LEXKIT_KB: paths joined by the OS path separator (':' here)."""
+    return [Path(p) for p in os.environ.get("LEXKIT_KB", "").split(os.pathsep) if p.strip()]
+
+
+def resolve_roots(overlays: list[Path] | tuple[Path, ...] = ()) -> tuple[Path, ...]:
+    """The folders of the knowledge base in use, lowest first: the base, then each overlay.
+
+    An overlay adds records to what is below it, or replaces a record of the same id when the
+    record says ``overrides: true`` with a ``reason``. A folder with its own provisions/kb.yaml
+    (its own version and date) is a whole knowledge base: it replaces everything below it.
+    """
+    roots: list[Path] = [shipped_root()] if not overlays or not _is_whole(overlays[0]) else []
+    for folder in overlays:
+        if _is_whole(folder):
+            roots = [folder]
+        else:
+            roots.append(folder)
+    return tuple(roots)
+
+
+def _is_whole(folder: Path) -> bool:
+    return (folder / "provisions" / "kb.yaml").is_file()
 
 
 def shipped_root() -> Path:
@@ -85,7 +109,7 @@ def document_kind(folder: str, data: Any) -> str:
 
 
 def discover(root: Path) -> list[tuple[str, Path, str]]:
-    """Every YAML file of the knowledge base: (folder, path, display name), in a stable order."""
+    """Every YAML file of one folder of the knowledge base: (folder, path, display name), in a stable order."""
     if not root.is_dir():
         raise KnowledgeBaseInvalid(
             f"knowledge base folder not found: {root}", hint="pass --kb with a folder that has provisions/"
@@ -99,18 +123,32 @@ def discover(root: Path) -> list[tuple[str, Path, str]]:
     return found
 
 
-def load_documents(root: Path) -> tuple[list[Document], list[LoadProblem]]:
+def discover_all(roots: tuple[Path, ...]) -> list[tuple[str, Path, str, str | None]]:
+    """Every file of every folder, base first: (folder, path, display name, origin).
+
+    A base file is named as before ('sops/x.yaml'); an overlay file by its folder too
+    ('/srv/kb-mh/sops/x.yaml'), so every message says which folder a record comes from.
+    """
+    out: list[tuple[str, Path, str, str | None]] = []
+    for i, root in enumerate(roots):
+        origin = None if i == 0 else str(root)
+        for folder, path, name in discover(root):
+            out.append((folder, path, name if origin is None else f"{origin}/{name}", origin))
+    return out
+
+
+def load_documents(roots: Path | tuple[Path, ...]) -> tuple[list[Document], list[LoadProblem]]:
     """Load every file with the one YAML loader; collect problems rather than stopping at the first.
 
     Only the compiler of the store and `kb validate` parse YAML; a warm look-up never does.
     """
     docs: list[Document] = []
     problems: list[LoadProblem] = []
-    for folder, path, name in discover(root):
+    for folder, path, name, origin in discover_all(roots if isinstance(roots, tuple) else (roots,)):
         loaded = load_text_bytes(path.read_bytes(), name)
         problems.extend(loaded.problems)
         if loaded.data is not None:
-            docs.append(Document(document_kind(folder, loaded.data), name, loaded.data, loaded.lines))
+            docs.append(Document(document_kind(folder, loaded.data), name, loaded.data, loaded.lines, origin))
     return docs, problems
 
 
@@ -132,9 +170,16 @@ class KnowledgeBase:
     reading only the rows it needs.
     """
 
-    def __init__(self, root: Path, documents: list[Document]) -> None:
+    def __init__(self, root: Path, documents: list[Document], roots: tuple[Path, ...] = ()) -> None:
         self.root = root
+        self.roots = roots or (root,)
         self.documents = documents
+        #: Overlay records that replaced one below: (kind, id, overlay file, reason).
+        self.overrides: list[tuple[str, str, str, str]] = []
+        self.raw_acts: dict[str, tuple[dict[str, Any], Document]] = {}
+        self.raw_sections: dict[str, tuple[dict[str, Any], Document, int]] = {}
+        #: Overlay records refused: (document, path, message), reported by `kb validate`.
+        self.overlay_problems: list[tuple[Document, tuple[Any, ...], str]] = []
         self.acts: dict[str, Act] = {}
         self.sections: Mapping[str, Section] = {}
         self.correspondence: list[CorrespondenceRow] = []
@@ -175,14 +220,22 @@ class KnowledgeBase:
 
 def _index(kb: KnowledgeBase, doc: Document) -> None:
     if doc.kind == "act":
-        act = Act.of(doc.data["act"], doc.file)
-        sections = [
-            Section.of(raw, act.code, doc.file, doc.lines.get(("sections", i), 0))
-            for i, raw in enumerate(doc.data["sections"])
-        ]
-        kb.acts[act.code] = act
+        head = doc.data["act"]
+        code = head["code"]
+        # An overlay file of an Act held below adds sections to it; its header replaces the one
+        # below only when it says overrides: true with a reason.
+        if code not in kb.acts or (head.get("overrides") is True
+                                   and _replaces(kb, doc, ("act",), "act", code, head, kb.acts[code].file)):
+            kb.acts[code] = Act.of(head, doc.file, doc.origin)
+            kb.raw_acts[code] = (head, doc)
         assert isinstance(kb.sections, dict)
-        kb.sections.update((s.id, s) for s in sections)
+        for i, raw in enumerate(doc.data["sections"]):
+            sid = raw["id"]
+            line = doc.lines.get(("sections", i), 0)
+            if sid in kb.sections and not _replaces(kb, doc, ("sections", i), "section", sid, raw, kb.sections[sid].file):
+                continue
+            kb.sections[sid] = Section.of(raw, code, doc.file, line, doc.origin)
+            kb.raw_sections[sid] = (raw, doc, line)
     elif doc.kind == "correspondence":
         head = doc.data["correspondence"]
         kb.correspondence.extend(
@@ -205,16 +258,59 @@ def _index(kb: KnowledgeBase, doc: Document) -> None:
         kb.meta = KbMeta(m["version"], m["date"], m.get("title", "lexkit"), m["disclaimer"])
 
 
-def build(root: Path, docs: list[Document], *, strict: bool = True) -> KnowledgeBase:
-    """Index loaded documents.
+#: Documents replaced as a whole by an overlay, by kind: where their id is.
+_KEYED = {"sop": "sop", "checklist": "checklist", "calendar": "calendar", "judgement": "judgement"}
+
+
+def _replaces(kb: KnowledgeBase, doc: Document, path: tuple[Any, ...], kind: str, rid: str,
+              raw: Mapping[str, Any], below: str) -> bool:
+    """Whether an overlay record may replace the record of the same id below it (and say why not)."""
+    if doc.origin is None:
+        return False  # a duplicate inside one knowledge base: `kb validate` reports it
+    if raw.get("overrides") is True and str(raw.get("reason") or "").strip():
+        kb.overrides.append((kind, rid, doc.file, str(raw["reason"]).strip()))
+        return True
+    need = "a reason (reason: ...)" if raw.get("overrides") is True else "overrides: true and a reason"
+    kb.overlay_problems.append((doc, path, f"{rid} is already in the knowledge base ({below}): an overlay "
+                                            f"replaces a record only with {need}; or give it a new id"))
+    return False
+
+
+def _overlay_documents(kb: KnowledgeBase, docs: list[Document]) -> list[Document]:
+    """SOPs, templates, calendars and judgements of overlays, merged by id: the winner of each id."""
+    kept: list[Document] = []
+    where: dict[tuple[str, str], int] = {}
+    for doc in docs:
+        key_name = _KEYED.get(doc.kind)
+        head = doc.data.get(key_name) if key_name and isinstance(doc.data, dict) else None
+        rid = head.get("id") if isinstance(head, dict) else None
+        if not isinstance(rid, str):
+            kept.append(doc)
+            continue
+        key = (doc.kind, rid)
+        if key in where and doc.origin is not None:
+            if _replaces(kb, doc, (key_name, "id"), doc.kind, rid, head, kept[where[key]].file):  # type: ignore[arg-type]
+                kept[where[key]] = doc
+            continue
+        if key not in where and doc.origin is not None and head.get("overrides") is True:  # type: ignore[union-attr]
+            kb.overlay_problems.append((doc, (key_name, "overrides"), f"overrides: true, but no {doc.kind} {rid} is below it"))
+        where.setdefault(key, len(kept))
+        if where[key] == len(kept):
+            kept.append(doc)
+    return kept
+
+
+def build(root: Path, docs: list[Document], *, strict: bool = True, roots: tuple[Path, ...] = ()) -> KnowledgeBase:
+    """Index loaded documents, base first, then each overlay on top.
 
     strict (for use): a malformed document raises KnowledgeBaseInvalid. Not strict (for
     validation): a document that cannot be indexed is skipped, so one bad file does not turn
     into a cascade of "unknown id" errors in the files that refer to it.
     """
-    kb = KnowledgeBase(root, docs)
+    kb = KnowledgeBase(root, docs, roots)
     kb.sections = {}
-    for doc in docs:
+    kb.documents = _overlay_documents(kb, docs)
+    for doc in kb.documents:
         try:
             _index(kb, doc)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -223,6 +319,9 @@ def build(root: Path, docs: list[Document], *, strict: bool = True) -> Knowledge
                     f"{doc.file} is malformed ({type(exc).__name__}: {exc})",
                     hint="run 'lexkit kb validate' to see every error with its file and line",
                 ) from exc
+    for code, (head, doc) in list(kb.raw_acts.items()):
+        if doc.origin is not None and head.get("overrides") is True and not any(o[:2] == ("act", code) for o in kb.overrides):
+            kb.overlay_problems.append((doc, ("act", "overrides"), f"overrides: true, but no act {code} is below it"))
     return kb
 
 

@@ -205,9 +205,10 @@ class Act(NamedTuple):
     replaces: str | None = None
     note: Text | None = None
     file: str = ""
+    origin: str | None = None  # the overlay folder it comes from; None: the base knowledge base
 
     @classmethod
-    def of(cls, raw: dict[str, Any], file: str) -> Act:
+    def of(cls, raw: dict[str, Any], file: str, origin: str | None = None) -> Act:
         return cls(
             code=raw["code"],
             title=Text.of(raw["title"]),
@@ -225,6 +226,7 @@ class Act(NamedTuple):
             replaces=raw.get("replaces"),
             note=Text.maybe(raw.get("note")),
             file=file,
+            origin=origin,
         )
 
     def in_force_on(self, day: str) -> bool:
@@ -252,9 +254,11 @@ class Section(NamedTuple):
     note: Text | None = None
     file: str = ""
     line: int = 0
+    origin: str | None = None  # the overlay folder it comes from; None: the base knowledge base
+    override_reason: str | None = None  # why an overlay replaced the record of the same id
 
     @classmethod
-    def of(cls, raw: dict[str, Any], act: str, file: str, line: int) -> Section:
+    def of(cls, raw: dict[str, Any], act: str, file: str, line: int, origin: str | None = None) -> Section:
         sid = raw["id"]
         return cls(
             id=sid,
@@ -278,6 +282,8 @@ class Section(NamedTuple):
             note=Text.maybe(raw.get("note")),
             file=file,
             line=line,
+            origin=origin,
+            override_reason=raw.get("reason") if raw.get("overrides") else None,
         )
 
 
@@ -308,3 +314,4 @@ class Document(NamedTuple):
     file: str
     data: Any
     lines: Mapping[tuple[str | int, ...], int] = _NO_LINES
+    origin: str | None = None  # the overlay folder it comes from; None: the base knowledge base

@@ -27,7 +27,7 @@ from typing import Any, Callable, Generic, TypeVar
 
 from lexkit import __version__
 from lexkit.errors import KnowledgeBaseInvalid
-from lexkit.kb.knowledge import KnowledgeBase, default_root, discover, shipped_root, split_ref
+from lexkit.kb.knowledge import KnowledgeBase, discover_all, env_overlays, resolve_roots, shipped_root, split_ref
 from lexkit.kb.models import Act, CorrespondenceRow, Document, KbMeta, Provenance, Section, Text, TimeLimit
 
 #: Kept in step with lexkit.kb.compile (checked by a test): a lexkit store, of this format.
@@ -43,10 +43,11 @@ T = TypeVar("T")
 class Store:
     """An open, fresh, compiled knowledge base: typed queries over one SQLite connection."""
 
-    def __init__(self, con: sqlite3.Connection, root: Path, path: Path | None,
+    def __init__(self, con: sqlite3.Connection, roots: tuple[Path, ...], path: Path | None,
                  built_seconds: float | None, warnings: tuple[str, ...]) -> None:
         self.con = con
-        self.root = root
+        self.roots = roots
+        self.root = roots[0]
         self.path = path  # None: built in memory
         self.built_seconds = built_seconds  # None: found warm
         self.warnings = warnings
@@ -70,17 +71,18 @@ class Store:
 # --------------------------------------------------------------------------- finding and building
 
 
-def store_name(root: Path) -> str:
-    """The store's file name: one per knowledge-base folder and lexkit version."""
+def store_name(roots: tuple[Path, ...]) -> str:
+    """The store's file name: one per knowledge base (its folders, in order) and lexkit version."""
     from zlib import crc32  # a name, not a check: what is inside is checked file by file
 
-    key = crc32(f"{__version__}\0{STORE_FORMAT}\0{root.resolve()}".encode())
+    folders = "\0".join(str(r.resolve()) for r in roots)
+    key = crc32(f"{__version__}\0{STORE_FORMAT}\0{folders}".encode())
     return f"kb-{key:08x}.sqlite"
 
 
-def _stamp(files: list[tuple[str, Path, str]]) -> list[tuple[str, int, int]]:
+def _stamp(files: list[tuple[str, Path, str, str | None]]) -> list[tuple[str, int, int]]:
     out = []
-    for _folder, path, name in files:
+    for _folder, path, name, _origin in files:
         st = path.stat()
         out.append((name, st.st_size, st.st_mtime_ns))
     return sorted(out)
@@ -142,20 +144,20 @@ def _open_existing(path: Path, stamp: list[tuple[str, int, int]], paths: dict[st
     return None
 
 
-def _build_into(con: sqlite3.Connection, root: Path, files: list[tuple[str, Path, str]],
+def _build_into(con: sqlite3.Connection, roots: tuple[Path, ...], files: list[tuple[str, Path, str, str | None]],
                 stamp: list[tuple[str, int, int]]) -> None:
     from lexkit.kb.compile import compile_store
 
     started = time.time_ns()  # before reading any file: an edit during the build is "racy" and gets hashed
     con.execute("PRAGMA journal_mode = OFF")
     con.execute("PRAGMA synchronous = OFF")
-    compile_store(con, root, files, stamp, [root])
+    compile_store(con, roots, files, stamp)
     con.executemany("INSERT INTO meta VALUES (?, ?)",
                     [("lexkit_version", __version__), ("built_at_ns", str(started))])
     con.commit()
 
 
-def _build_file(folder: Path, path: Path, root: Path, files: list[tuple[str, Path, str]],
+def _build_file(folder: Path, path: Path, roots: tuple[Path, ...], files: list[tuple[str, Path, str, str | None]],
                 stamp: list[tuple[str, int, int]], paths: dict[str, Path]) -> tuple[sqlite3.Connection, float | None]:
     """Build under a lock on the folder; a process that waited finds the store another one built."""
     import fcntl
@@ -173,7 +175,7 @@ def _build_file(folder: Path, path: Path, root: Path, files: list[tuple[str, Pat
         try:
             build = sqlite3.connect(tmp)
             try:
-                _build_into(build, root, files, stamp)
+                _build_into(build, roots, files, stamp)
             finally:
                 build.close()
             os.replace(tmp, path)
@@ -189,52 +191,61 @@ def _build_file(folder: Path, path: Path, root: Path, files: list[tuple[str, Pat
         os.close(lock)
 
 
-def open_store(root: Path, *, force: bool = False) -> Store:
-    """The compiled store of the knowledge base at ``root``: found warm, or built now."""
+def open_store(roots: Path | tuple[Path, ...], *, force: bool = False) -> Store:
+    """The compiled store of a knowledge base (a folder, or a base and its overlays): found warm, or built now."""
     from lexkit.dirs import cache_dir
 
-    files = discover(root)
+    roots = roots if isinstance(roots, tuple) else (roots,)
+    files = discover_all(roots)
     stamp = _stamp(files)
-    paths = {name: path for _folder, path, name in files}
+    paths = {name: path for _folder, path, name, _origin in files}
     folder = cache_dir()
     problem = "no cache folder (HOME is not set)" if folder is None else None
     if folder is not None:
-        path = folder / store_name(root)
+        path = folder / store_name(roots)
         if not force:
             con = _open_existing(path, stamp, paths)
             if con is not None:
-                return Store(con, root, path, None, ())
+                return Store(con, roots, path, None, ())
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if force:
                 path.unlink(missing_ok=True)
-            con, elapsed = _build_file(folder, path, root, files, stamp, paths)
-            return Store(con, root, path, elapsed, ())
+            con, elapsed = _build_file(folder, path, roots, files, stamp, paths)
+            return Store(con, roots, path, elapsed, ())
         except OSError as exc:
             problem = f"the cache folder {folder} cannot be used ({exc.strerror or exc})"
     started = time.perf_counter()
     con = sqlite3.connect(":memory:")
-    _build_into(con, root, files, stamp)
+    _build_into(con, roots, files, stamp)
     warning = (f"{problem}: the knowledge base was compiled in memory, which is slower on every run; "
                "set LEXKIT_CACHE_DIR to a folder you can write to")
-    return Store(con, root, None, time.perf_counter() - started, (warning,))
+    return Store(con, roots, None, time.perf_counter() - started, (warning,))
 
 
-def load(root: Path | None = None) -> StoredKnowledgeBase:
-    """The knowledge base for use, read from its compiled store (built or rebuilt when a file changed).
+def load(overlays: Path | list[Path] | tuple[Path, ...] | None = None) -> StoredKnowledgeBase:
+    """The knowledge base for use, from its compiled store (built or rebuilt when a file changed).
 
-    A knowledge base that does not validate is refused with its first problems
-    (KnowledgeBaseInvalid); `lexkit kb validate` lists them all.
+    ``overlays``: folders on top of the shipped knowledge base (default: LEXKIT_KB); a folder with
+    its own provisions/kb.yaml is a whole knowledge base of its own. A knowledge base that does
+    not validate is refused with its first problems (KnowledgeBaseInvalid); `lexkit kb validate`
+    lists them all.
     """
-    return open_knowledge_base(root or default_root())
+    if overlays is None:
+        folders = env_overlays()
+    elif isinstance(overlays, Path):
+        folders = [overlays]
+    else:
+        folders = list(overlays)
+    return open_knowledge_base(resolve_roots(folders))
 
 
-def open_knowledge_base(root: Path) -> StoredKnowledgeBase:
+def open_knowledge_base(roots: tuple[Path, ...]) -> StoredKnowledgeBase:
     """The knowledge base for use; one that does not validate is refused with its first problems."""
-    store = open_store(root)
+    store = open_store(roots)
     count, first = store.problems()
     if count:
-        where = "" if root == _shipped_or_none() else f" --kb {root}"
+        where = "".join(f" --kb {r}" for r in roots if r != _shipped_or_none())
         listed = "; ".join(f"{f}:{line}: {path}: {message}" for f, line, path, message in first)
         more = f" (and {count - len(first)} more)" if count > len(first) else ""
         raise KnowledgeBaseInvalid(f"the knowledge base does not validate: {listed}{more}",
@@ -242,7 +253,7 @@ def open_knowledge_base(root: Path) -> StoredKnowledgeBase:
     kb = StoredKnowledgeBase(store)
     if not kb.acts:
         raise KnowledgeBaseInvalid(
-            f"no Acts found in the knowledge base at {root}",
+            f"no Acts found in the knowledge base at {', '.join(str(r) for r in roots)}",
             hint="point --kb (or LEXKIT_KB) at a folder with provisions/*.yaml, or unset it to use the shipped one",
         )
     return kb
@@ -298,7 +309,7 @@ class _Table(Mapping[str, T], Generic[T]):
 
 
 def _section(row: tuple[Any, ...]) -> Section:
-    return Section.of(json.loads(row[0]), row[1], row[2], row[3])
+    return Section.of(json.loads(row[0]), row[1], row[2], row[3], row[4])
 
 
 def _time_limit(row: tuple[Any, ...]) -> TimeLimit:
@@ -317,12 +328,13 @@ class StoredKnowledgeBase(KnowledgeBase):
     """The knowledge base as a look-up sees it: the same questions, answered row by row from the store."""
 
     def __init__(self, store: Store) -> None:
-        super().__init__(store.root, [])
+        super().__init__(store.root, [], store.roots)
         # Read from the store on first use (cached properties below), not the in-memory defaults.
-        del self.correspondence, self.documents
+        del self.correspondence, self.documents, self.overrides
         self.store = store
-        self.acts = {r[0]: Act.of(json.loads(r[1]), r[2]) for r in store.all("SELECT code, record, file FROM acts ORDER BY file")}
-        self.sections = _Table(store, "sections", _section, "record, act, file, line")
+        self.acts = {r[0]: Act.of(json.loads(r[1]), r[2], r[3])
+                     for r in store.all("SELECT code, record, file, origin FROM acts ORDER BY rowid")}
+        self.sections = _Table(store, "sections", _section, "record, act, file, line, origin")
         meta = store.meta
         self.meta = KbMeta(meta.get("kb_version", "unversioned"), meta.get("kb_date", ""),
                            meta.get("kb_title", "lexkit"), meta.get("kb_disclaimer", ""))
@@ -337,15 +349,16 @@ class StoredKnowledgeBase(KnowledgeBase):
 
     @cached_property
     def documents(self) -> list[Document]:  # type: ignore[override]
-        return [Document(r[0], r[1], json.loads(r[2])) for r in self.store.all("SELECT kind, file, record FROM documents ORDER BY file")]
+        return [Document(r[0], r[1], json.loads(r[2]), {}, r[3])
+                for r in self.store.all("SELECT kind, file, record, origin FROM documents ORDER BY file")]
 
     def docs_of(self, kind: str) -> list[Document]:
-        rows = self.store.all("SELECT file, record FROM documents WHERE kind = ? ORDER BY file", kind)
-        return [Document(kind, r[0], json.loads(r[1])) for r in rows]
+        rows = self.store.all("SELECT file, record, origin FROM documents WHERE kind = ? ORDER BY file", kind)
+        return [Document(kind, r[0], json.loads(r[1]), {}, r[2]) for r in rows]
 
     def document(self, kind: str, doc_id: str) -> Document | None:
-        row = self.store.one("SELECT file, record FROM documents WHERE kind = ? AND id = ?", kind, doc_id)
-        return None if row is None else Document(kind, row[0], json.loads(row[1]))
+        row = self.store.one("SELECT file, record, origin FROM documents WHERE kind = ? AND id = ?", kind, doc_id)
+        return None if row is None else Document(kind, row[0], json.loads(row[1]), {}, row[2])
 
     def successors(self, section_id: str) -> list[CorrespondenceRow]:
         return [_row(r[0]) for r in self.store.all("SELECT record FROM correspondence WHERE from_id = ? ORDER BY rowid", section_id)]
@@ -358,7 +371,7 @@ class StoredKnowledgeBase(KnowledgeBase):
             "SELECT kind, ref_id, title FROM cited_by WHERE section_id = ? ORDER BY n", section_id)]
 
     def sections_numbered(self, number: str) -> list[Section]:
-        rows = self.store.all("SELECT record, act, file, line FROM sections WHERE number = ? ORDER BY id", number)
+        rows = self.store.all("SELECT record, act, file, line, origin FROM sections WHERE number = ? ORDER BY id", number)
         return [_section(r) for r in rows]
 
     def section_ids(self, act: str | None = None) -> list[str]:
@@ -368,3 +381,7 @@ class StoredKnowledgeBase(KnowledgeBase):
 
     def section(self, ref: str) -> Section | None:
         return self.sections.get(split_ref(ref)[0])
+
+    @cached_property
+    def overrides(self) -> list[tuple[str, str, str, str]]:  # type: ignore[override]
+        return [tuple(r) for r in self.store.all("SELECT kind, id, file, reason FROM overrides ORDER BY n")]  # type: ignore[misc]

@@ -115,7 +115,7 @@ def _check_provisions(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, 
         for i, sec in enumerate(doc.data["sections"]):
             sid = sec["id"]
             base = ("sections", i)
-            if sid in seen_sections:
+            if sid in seen_sections and doc.origin is None:  # an overlay's duplicates are judged when it is merged
                 report(doc, (*base, "id"), f"duplicate id {sid} (also in {seen_sections[sid]})")
             seen_sections[sid] = doc.file
             if sid != f"{code}-{sec['number']}":
@@ -127,7 +127,7 @@ def _check_provisions(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, 
                     report(doc, (*base, "cross_references", j), f"reference to unknown provision {ref}")
             for j, tl in enumerate(sec.get("time_limits") or ()):
                 tid = tl["id"]
-                if tid in seen_limits:
+                if tid in seen_limits and doc.origin is None:
                     report(doc, (*base, "time_limits", j, "id"), f"duplicate time-limit id {tid}")
                 seen_limits[tid] = doc.file
                 if not tid.startswith(sid + "."):
@@ -165,13 +165,15 @@ def _check_correspondence(kb: KnowledgeBase, report: Callable[[Document, tuple[A
                 report(doc, base, f"a '{relation}' row needs both from and to")
 
 
-def validate(root: Path) -> ValidationReport:
-    """Validate every file under ``root`` and the references between them."""
-    docs, load_problems = load_documents(root)
-    return validate_documents(root, docs, load_problems)
+def validate(root: Path | tuple[Path, ...]) -> ValidationReport:
+    """Validate every file of a knowledge base (a folder, or a base and its overlays) and the references between them."""
+    roots = root if isinstance(root, tuple) else (root,)
+    docs, load_problems = load_documents(roots)
+    return validate_documents(roots[0], docs, load_problems, roots)
 
 
-def validate_documents(root: Path, docs: list[Document], load_problems: list[Problem]) -> ValidationReport:
+def validate_documents(root: Path, docs: list[Document], load_problems: list[Problem],
+                       roots: tuple[Path, ...] = ()) -> ValidationReport:
     """Validate loaded documents: each against its schema, then the references between them."""
     problems: list[Problem] = list(load_problems)
     validators = schema_validators()
@@ -191,12 +193,15 @@ def validate_documents(root: Path, docs: list[Document], load_problems: list[Pro
         problems.append(Problem("provisions/kb.yaml", 1, "$", "missing: the knowledge base has no version file"))
     # Index every document that can be indexed (no cascades), but run the cross-file checks
     # only over documents that passed their schema (the checks rely on its shape).
-    kb = build(root, docs, strict=False)
-    kb.documents = valid_docs
+    kb = build(root, docs, strict=False, roots=roots)
+    valid = {id(d) for d in valid_docs}
+    kb.documents = [d for d in kb.documents if id(d) in valid]
 
     def report(doc: Document, path: tuple[Any, ...], message: str) -> None:
         problems.append(Problem(doc.file, _line(doc, path), json_path(path), message))
 
+    for doc, path, message in kb.overlay_problems:
+        report(doc, path, message)
     for check in INTEGRITY_CHECKS:
         check(kb, report)
     counts = {
@@ -272,7 +277,7 @@ def _check_sops(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, ...], 
         if head["id"] in seen:
             report(doc, ("sop", "id"), f"duplicate SOP id {head['id']} (also in {seen[head['id']]})")
         seen[head["id"]] = doc.file
-        if doc.file != f"sops/{head['id']}.yaml":
+        if Path(doc.file).name != f"{head['id']}.yaml":
             report(doc, ("sop", "id"), f"SOP id {head['id']} does not match its file name")
         for msg in provenance_problems(head):
             report(doc, ("sop", "verification"), msg)
@@ -308,7 +313,7 @@ def _check_checklists(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, 
     sops = {d.data["sop"]["id"]: d.data for d in kb.docs_of("sop")}
     for doc in kb.docs_of("checklist"):
         head = doc.data["checklist"]
-        if doc.file != f"checklists/{head['id']}.yaml":
+        if Path(doc.file).name != f"{head['id']}.yaml":
             report(doc, ("checklist", "id"), f"template id {head['id']} does not match its file name")
         events = doc.data["inputs"]["events"]
         if sum(bool(e.get("primary")) for e in events.values()) != 1:

@@ -60,9 +60,11 @@ class Judgement(NamedTuple):
     verification: str
     last_verified_on: str | None
     file: str = ""
+    origin: str | None = None  # the overlay folder it comes from; None: the base knowledge base
+    override_reason: str | None = None
 
     @classmethod
-    def of(cls, raw: dict[str, Any], file: str = "") -> Judgement:
+    def of(cls, raw: dict[str, Any], file: str = "", origin: str | None = None) -> Judgement:
         return cls(
             id=raw["id"],
             name=raw["name"],
@@ -88,6 +90,8 @@ class Judgement(NamedTuple):
             verification=raw.get("verification", "unverified"),
             last_verified_on=raw.get("last_verified_on"),
             file=file,
+            origin=origin,
+            override_reason=raw.get("reason") if raw.get("overrides") else None,
         )
 
     @property
@@ -111,7 +115,7 @@ class JudgementHit(NamedTuple):
 
 def all_judgements(kb: KnowledgeBase) -> list[Judgement]:
     """Every judgement of the knowledge base, oldest first."""
-    found = [Judgement.of(d.data["judgement"], d.file) for d in kb.docs_of("judgement")]
+    found = [Judgement.of(d.data["judgement"], d.file, d.origin) for d in kb.docs_of("judgement")]
     return sorted(found, key=lambda j: (j.decided_on, j.id))
 
 
@@ -149,7 +153,7 @@ def find_judgement(kb: KnowledgeBase, query: str) -> Judgement:
         raise UsageProblem("the judgement is empty", hint="give an id, a name or a citation, e.g. 'Vishal Jeet'")
     doc = kb.document("judgement", query.strip())
     if doc is not None:
-        return Judgement.of(doc.data["judgement"], doc.file)
+        return Judgement.of(doc.data["judgement"], doc.file, doc.origin)
     judgements = all_judgements(kb)
     q = _norm(query)
     exact = [j for j in judgements if q in _names(j)]

@@ -97,6 +97,8 @@ class Sop:
     verification: str
     last_verified_on: str | None
     file: str = ""
+    origin: str | None = None  # the overlay folder it comes from; None: the base knowledge base
+    override_reason: str | None = None
 
     def by_phase(self) -> list[tuple[str, tuple[SopStep, ...]]]:
         """Steps grouped by phase, phases in the order of a case, steps in the order of the file."""
@@ -196,7 +198,7 @@ def _entitlement(raw: dict[str, Any]) -> Entitlement:
     )
 
 
-def sop_of(kb: KnowledgeBase, data: dict[str, Any], file: str = "") -> Sop:
+def sop_of(kb: KnowledgeBase, data: dict[str, Any], file: str = "", origin: str | None = None) -> Sop:
     """Build one SOP from its validated document."""
     head = data["sop"]
     return Sop(
@@ -215,12 +217,14 @@ def sop_of(kb: KnowledgeBase, data: dict[str, Any], file: str = "") -> Sop:
         verification=head.get("verification", "unverified"),
         last_verified_on=head.get("last_verified_on"),
         file=file,
+        origin=origin,
+        override_reason=head.get("reason") if head.get("overrides") else None,
     )
 
 
 def all_sops(kb: KnowledgeBase) -> list[Sop]:
     """Every SOP of the knowledge base, by id."""
-    return sorted((sop_of(kb, d.data, d.file) for d in kb.docs_of("sop")), key=lambda s: s.id)
+    return sorted((sop_of(kb, d.data, d.file, d.origin) for d in kb.docs_of("sop")), key=lambda s: s.id)
 
 
 def find_sop(kb: KnowledgeBase, sop_id: str) -> Sop:
@@ -228,7 +232,7 @@ def find_sop(kb: KnowledgeBase, sop_id: str) -> Sop:
     wanted = sop_id.strip().lower()
     doc = kb.document("sop", wanted)
     if doc is not None:
-        return sop_of(kb, doc.data, doc.file)
+        return sop_of(kb, doc.data, doc.file, doc.origin)
     ids = sorted(d.data["sop"]["id"] for d in kb.docs_of("sop"))
     close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.4)
     close = close or [i for i in ids if wanted and wanted in i][:3]

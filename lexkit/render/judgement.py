@@ -8,7 +8,7 @@ from typing import Any
 
 from lexkit.kb.models import Source
 from lexkit.law.judgements import Judgement, JudgementHit
-from lexkit.render.markdown import md_escape, source_dicts
+from lexkit.render.markdown import md_escape, origin_line, source_dicts
 
 
 @dataclass
@@ -58,11 +58,15 @@ def source_line(src: Source) -> str:
     return f"{src.label()} ({src.kind})" + (f": {src.note}" if src.note else "")
 
 
-def sources_section(page: Page, sources: tuple[Source, ...], verification: str | None, verified_on: str | None) -> None:
+def sources_section(page: Page, sources: tuple[Source, ...], verification: str | None, verified_on: str | None,
+                    origin: str | None = None, reason: str | None = None) -> None:
     page.heading("Sources")
     for src in sources:
         page.item(source_line(src))
     page.item(f"verification: {verification or 'unverified'}; last verified on {verified_on or 'not recorded'}")
+    overlay = origin_line(origin, reason)
+    if overlay:
+        page.item(overlay)
 
 
 def judgement_dict(j: Judgement, lang: str = "en") -> dict[str, Any]:
@@ -86,6 +90,8 @@ def judgement_dict(j: Judgement, lang: str = "en") -> dict[str, Any]:
             for h in j.later_history
         ],
         "sources": source_dicts(j.sources),
+        "origin": j.origin,
+        "override_reason": j.override_reason,
         "verification": j.verification,
         "last_verified_on": j.last_verified_on,
         "file": j.file,
@@ -121,7 +127,7 @@ def judgement_text(j: Judgement, lang: str = "en", markdown: bool = False) -> st
         for h in j.later_history:
             when = f" ({h.date})" if h.date else ""
             page.item(f"{h.relation}{when}: {h.detail.get(lang)} [{h.verification or 'unverified'}]")
-    sources_section(page, j.sources, j.verification, j.last_verified_on)
+    sources_section(page, j.sources, j.verification, j.last_verified_on, j.origin, j.override_reason)
     return page.text()
 
 

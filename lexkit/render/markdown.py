@@ -36,6 +36,13 @@ def md_escape(text: str) -> str:
     return md_text(text, block=True)
 
 
+def origin_line(origin: str | None, reason: str | None = None) -> str | None:
+    """Where an overlay record comes from, and why it replaced the record below: None for the base."""
+    if origin is None:
+        return None
+    return f"from the overlay at {origin}" + (f"; it replaces the record below: {reason}" if reason else "")
+
+
 def source_dicts(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
     """Sources as JSON-ready dicts."""
     return [s.to_dict() for s in sources]

@@ -8,7 +8,7 @@ from lexkit.kb.models import Classification, TimeLimit
 from lexkit.law.provisions import Link, MapReport, ProvisionReport
 from lexkit.law.search import Hit
 from lexkit.law.wording import punishment_text
-from lexkit.render.markdown import source_dicts
+from lexkit.render.markdown import origin_line, source_dicts
 
 
 def classification_text(c: Classification) -> str:
@@ -119,6 +119,8 @@ def show_dict(report: ProvisionReport) -> dict[str, Any]:
         "amended_by": list(s.amended_by),
         "note": s.note.en if s.note else None,
         "sources": source_dicts(s.provenance.sources),
+        "origin": s.origin,
+        "override_reason": s.override_reason,
         "verification": s.provenance.verification,
         "last_verified_on": s.provenance.last_verified_on,
     }
@@ -191,6 +193,9 @@ def show_text(report: ProvisionReport, markdown: bool = False) -> str:
     lines.append(h("Sources"))
     lines += [f"{bullet}{src.label()} ({src.kind})" + (f": {src.note}" if src.note else "") for src in s.provenance.sources]
     lines.append(f"{bullet}verification: {s.provenance.verification}; last verified on {s.provenance.last_verified_on}")
+    overlay = origin_line(s.origin, s.override_reason)
+    if overlay:
+        lines.append(f"{bullet}{overlay}")
     return "\n".join(lines).strip() + "\n"
 
 

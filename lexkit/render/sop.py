@@ -76,6 +76,8 @@ def sop_dict(sop: Sop, lang: str = "en") -> dict[str, Any]:
         "steps": [step_dict(s, lang) for s in sop.steps],
         "entitlements": [entitlement_dict(e, lang) for e in sop.entitlements],
         "sources": source_dicts(sop.sources),
+        "origin": sop.origin,
+        "override_reason": sop.override_reason,
         "verification": sop.verification,
         "last_verified_on": sop.last_verified_on,
         "file": sop.file,
@@ -138,7 +140,7 @@ def sop_text(sop: Sop, lang: str = "en", markdown: bool = False) -> str:
         page.heading("Entitlements")
         for e in sop.entitlements:
             _entitlement(page, e, lang)
-    sources_section(page, sop.sources, sop.verification, sop.last_verified_on)
+    sources_section(page, sop.sources, sop.verification, sop.last_verified_on, sop.origin, sop.override_reason)
     return page.text()
 
 

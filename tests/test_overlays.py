@@ -1,0 +1,114 @@
+"""Overlays: an organisation's own folder on top of the shipped knowledge base, merged by id.
+
+A new id is added; an existing id is replaced only by a record that says `overrides: true` with a
+reason, and is refused otherwise (file:line). Every output that uses an overlay record says which
+folder it came from. A folder with its own provisions/kb.yaml is a whole knowledge base.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ACT_HEAD = """act:
+  code: ITPA
+  title: Immoral Traffic (Prevention) Act, 1956
+  number: "104 of 1956"
+  kind: special_act
+  aliases: [ITPA]
+  in_force_from: "1958-05-01"
+  sources: [{url: "https://www.indiacode.nic.in/handle/123456789/19243", kind: primary}]
+  verification: primary
+  last_verified_on: "2026-12-01"
+sections:
+"""
+
+SECTION = """  - id: ITPA-{number}
+    number: "{number}"
+    title: {title}
+    text: {text}
+    text_kind: summary
+{extra}    sources: [{{citation: "Maharashtra AHTU training note, 2026", kind: secondary}}]
+    verification: secondary
+    last_verified_on: "2026-12-01"
+"""
+
+
+def _overlay(tmp_path: Path, sections: str, name: str = "org-kb") -> Path:
+    folder = tmp_path / name
+    (folder / "provisions").mkdir(parents=True)
+    (folder / "provisions" / "itpa-local.yaml").write_text(ACT_HEAD + sections, encoding="utf-8")
+    return folder
+
+
+def test_an_overlay_adds_a_new_record_and_says_where_it_came_from(run, tmp_path: Path) -> None:
+    folder = _overlay(tmp_path, SECTION.format(number="99", title="A local note", text="Not an enacted section.", extra=""))
+    result = run("--kb", str(folder), "provision", "show", "ITPA 99", "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["origin"] == str(folder) and data["override_reason"] is None
+    text = run("--kb", str(folder), "provision", "show", "ITPA 99").stdout
+    assert f"from the overlay at {folder}" in text
+    shipped = json.loads(run("--kb", str(folder), "provision", "show", "ITPA 15", "--format", "json").stdout)
+    assert shipped["origin"] is None and shipped["title"] == "Search without warrant"
+
+
+def test_an_existing_id_without_overrides_is_refused_with_file_and_line(run, tmp_path: Path) -> None:
+    folder = _overlay(tmp_path, SECTION.format(number="15", title="Planted", text="Planted text.", extra=""))
+    result = run("--kb", str(folder), "provision", "show", "ITPA 15")
+    assert result.code == 1 and result.stdout == ""
+    assert f"{folder}/provisions/itpa-local.yaml:12: $.sections[0]" in result.stderr
+    assert "ITPA-15 is already in the knowledge base" in result.stderr and "overrides: true" in result.stderr
+    listed = run("kb", "validate", "--kb", str(folder))
+    assert listed.code == 1 and "ITPA-15 is already in the knowledge base" in listed.stdout
+
+
+def test_overrides_without_a_reason_is_refused(run, tmp_path: Path) -> None:
+    folder = _overlay(tmp_path, SECTION.format(number="15", title="Planted", text="Planted text.", extra="    overrides: true\n"))
+    result = run("--kb", str(folder), "provision", "show", "ITPA 15")
+    assert result.code == 1 and "needs" not in result.stdout
+    assert "only with a reason" in result.stderr
+
+
+def test_an_override_with_a_reason_replaces_the_record_and_says_so(run, tmp_path: Path) -> None:
+    extra = "    overrides: true\n    reason: The State notification of 2026 adds a district officer\n"
+    folder = _overlay(tmp_path, SECTION.format(number="15", title="Search without warrant (State amendment)",
+                                               text="As amended for the State.", extra=extra))
+    data = json.loads(run("--kb", str(folder), "provision", "show", "ITPA 15", "--format", "json").stdout)
+    assert data["title"] == "Search without warrant (State amendment)"
+    assert data["origin"] == str(folder)
+    assert data["override_reason"] == "The State notification of 2026 adds a district officer"
+    text = run("--kb", str(folder), "provision", "show", "ITPA 15", "--format", "md").stdout
+    assert "it replaces the record below: The State notification of 2026" in text
+    assert run("--kb", str(folder), "kb", "validate").code == 0
+
+
+def test_lexkit_kb_joins_folders_with_the_path_separator(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _overlay(tmp_path, SECTION.format(number="98", title="First", text="First.", extra=""), "one")
+    second = _overlay(tmp_path, SECTION.format(number="97", title="Second", text="Second.", extra=""), "two")
+    monkeypatch.setenv("LEXKIT_KB", os.pathsep.join([str(first), str(second)]))
+    assert json.loads(run("provision", "show", "ITPA 98", "--format", "json").stdout)["origin"] == str(first)
+    assert json.loads(run("provision", "show", "ITPA 97", "--format", "json").stdout)["origin"] == str(second)
+
+
+def test_a_folder_with_its_own_kb_yaml_is_a_whole_knowledge_base(run, minimal_kb: Path) -> None:
+    result = run("--kb", str(minimal_kb), "provision", "show", "BNS 143")
+    assert result.code == 1 and result.stdout == "" and "BNS-143" not in result.stderr
+    assert run("--kb", str(minimal_kb), "provision", "show", "NEWC 20").code == 0
+
+
+def test_an_overlay_sop_replaces_the_shipped_one_only_with_a_reason(run, tmp_path: Path) -> None:
+    shipped = Path(__file__).resolve().parents[1] / "sops" / "itpa-statutory.yaml"
+    folder = tmp_path / "state-sops"
+    (folder / "sops").mkdir(parents=True)
+    text = shipped.read_text(encoding="utf-8")
+    (folder / "sops" / "itpa-statutory.yaml").write_text(text, encoding="utf-8")
+    refused = run("--kb", str(folder), "sop", "show", "itpa-statutory")
+    assert refused.code == 1 and "itpa-statutory is already in the knowledge base" in refused.stderr
+    head = "sop:\n  overrides: true\n  reason: The State's own copy with district contacts\n"
+    (folder / "sops" / "itpa-statutory.yaml").write_text(text.replace("sop:\n", head, 1), encoding="utf-8")
+    data = json.loads(run("--kb", str(folder), "sop", "show", "itpa-statutory", "--format", "json").stdout)
+    assert data["origin"] == str(folder) and data["override_reason"] == "The State's own copy with district contacts"
