@@ -76,3 +76,33 @@ def kb_build(ctx: typer.Context) -> None:
     if count:
         note(f"the knowledge base has {count} problem(s): run 'lexkit kb validate' to see them")
         raise typer.Exit(1)
+
+
+@kb_app.command("export")
+def kb_export(
+    ctx: typer.Context,
+    sqlite: Path = typer.Option(..., "--sqlite", metavar="FILE", help="The SQLite file to write, e.g. lexkit.db."),
+    force: bool = typer.Option(False, "--force", help="Overwrite FILE and its metadata file if they exist."),
+) -> None:
+    """Write the knowledge base (with overlays) as a SQLite file that Datasette serves with search.
+
+    Beside it goes FILE's name with .metadata.json (title, licence, sources) for `datasette -m`.
+    Example: lexkit kb export --sqlite lexkit.db && datasette serve lexkit.db -m lexkit.metadata.json
+    """
+    import tempfile
+
+    from lexkit.cli.output import write_atomic
+    from lexkit.errors import OutputRefused
+    from lexkit.kb.export import export_sqlite, metadata_json
+
+    kb = load_kb(ctx)
+    beside = sqlite.with_name(sqlite.stem + ".metadata.json")
+    for target in (sqlite, beside):
+        if target.exists() and not force:  # checked for both before either is written
+            raise OutputRefused(f"{target} already exists", hint="pass --force to overwrite it, or choose another --sqlite FILE")
+    with tempfile.TemporaryDirectory(prefix="lexkit-export-") as scratch:
+        built = Path(scratch) / sqlite.name
+        data = export_sqlite(kb, built)
+        write_atomic(sqlite, built.read_bytes(), force)
+    write_atomic(beside, metadata_json(data), force)
+    note(f"wrote {sqlite} and {beside}: serve them with 'datasette serve {sqlite} -m {beside}'")
