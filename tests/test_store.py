@@ -209,3 +209,53 @@ def test_an_invalid_knowledge_base_is_refused_by_every_look_up(run, minimal_kb: 
         assert result.code == 1 and result.stdout == ""
         assert "provisions/old-new.yaml:8: $.rows[0].to: NEWC-21 is not a provision" in result.stderr
         assert "lexkit kb validate" in result.stderr
+
+
+def test_a_racy_file_is_hashed_once_then_trusted_by_its_time(minimal_kb: Path, cache: Path) -> None:
+    """A file edited just before the build is compared byte for byte; once it is old enough the
+    store records that, so later look-ups go back to a stat."""
+    from lexkit.kb import store as store_module
+
+    path = minimal_kb / "provisions" / "new.yaml"
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    built = open_store(minimal_kb)
+    assert built.path is not None
+    stamp_of = "SELECT value FROM meta WHERE key = 'built_at_ns'"
+    first = int(built.one(stamp_of)[0])
+    assert path.stat().st_mtime_ns >= first - store_module.RACY_NS  # racy: hashed on every open
+    time.sleep(store_module.RACY_NS / 1e9 + 0.2)
+    again = open_store(minimal_kb)
+    assert again.built_seconds is None  # warm, not rebuilt
+    restamped = int(sqlite3.connect(again.path).execute(stamp_of).fetchone()[0])  # type: ignore[arg-type]
+    assert restamped > first and path.stat().st_mtime_ns < restamped - store_module.RACY_NS
+
+
+def test_devanagari_words_are_found_whole(tmp_path: Path, cache: Path) -> None:
+    from lexkit.law.search import search
+
+    folder = tmp_path / "hindi"
+    (folder / "provisions").mkdir(parents=True)
+    (folder / "provisions" / "note.yaml").write_text("""act:
+  code: BLSA
+  title: Bonded Labour System (Abolition) Act, 1976
+  number: "19 of 1976"
+  kind: special_act
+  aliases: [BLSA]
+  in_force_from: "1975-10-25"
+  sources: [{url: "https://www.indiacode.nic.in/handle/123456789/1491", kind: primary}]
+  verification: primary
+  last_verified_on: "2026-12-01"
+sections:
+  - id: BLSA-99
+    number: "99"
+    title: {en: "A training note on bonded labour", hi: "बंधुआ मजदूरी पर प्रशिक्षण टिप्पणी"}
+    text: Not an enacted section.
+    text_kind: summary
+    sources: [{citation: "test fixture", kind: secondary}]
+    verification: secondary
+    last_verified_on: "2026-12-01"
+""", encoding="utf-8")
+    kb = load(folder)
+    assert [h.id for h in search(kb, "मजदूरी")][:1] == ["BLSA-99"]
+    assert [h.id for h in search(kb, "बंधुआ मजदूरी")][:1] == ["BLSA-99"]
+    assert search(kb, "दूरी") == []  # the end of a word is not a word of its own: words are indexed whole

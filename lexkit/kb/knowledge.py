@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,9 +35,28 @@ FOLDERS = ("provisions", "sops", "checklists", "checklists/calendars", "judgemen
 _REF = re.compile(r"^([A-Z]+-[0-9]+[A-Z]{0,3})((?:\([0-9A-Za-z]+\))*)$")
 
 
+def is_word_char(ch: str) -> bool:
+    """A letter, a digit, or a mark: Devanagari vowel signs and viramas belong to their word (मजदूरी is one word)."""
+    return ch.isalnum() or unicodedata.category(ch)[0] == "M"
+
+
+def words(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of every word in ``text``, in one pass (linear in its length)."""
+    start = None
+    for i, ch in enumerate(text):
+        if is_word_char(ch) and ch != "_":
+            if start is None:
+                start = i
+        elif start is not None:
+            yield start, i
+            start = None
+    if start is not None:
+        yield start, len(text)
+
+
 def alias_key(alias: str) -> str:
     """An Act's abbreviation as citations compare it: lower case, letters and digits only ('Cr.P.C.' -> 'crpc')."""
-    return "".join(ch for ch in alias.casefold() if ch.isalnum())
+    return "".join(ch for ch in alias.casefold() if is_word_char(ch) and ch != "_")
 
 
 def split_ref(ref: str) -> tuple[str, str]:

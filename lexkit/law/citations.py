@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from lexkit.errors import Ambiguous, KnowledgeBaseInvalid, NotFound, UsageProblem
 from lexkit.kb.knowledge import KnowledgeBase, alias_key
+from lexkit.kb.knowledge import words as word_spans
 from lexkit.kb.models import Section
 
 _SECTION = re.compile(r"(?<![0-9A-Za-z])([0-9]+)([A-Za-z]{0,3})((?:\s*\(\s*[0-9A-Za-z]{1,4}\s*\))*)")
@@ -21,7 +22,6 @@ _SECTION = re.compile(r"(?<![0-9A-Za-z])([0-9]+)([A-Za-z]{0,3})((?:\s*\(\s*[0-9A
 _SPLIT_LETTER = re.compile(r"(?<![0-9A-Za-z])([0-9]+)\s*(?:-\s*([A-Za-z]{1,2})|\s([A-Z]{1,2}))(?![A-Za-z])")
 _MULTI = re.compile(r"[0-9][0-9A-Za-z()]*\s*(?:,|/|\band\b|&)\s*[0-9]")
 _ID = re.compile(r"^\s*([A-Za-z]+)-([0-9]{1,4}[A-Za-z]{0,3})((?:\([0-9A-Za-z]+\))*)\s*$")
-_WORD = re.compile(r"[^\W_]+")
 _ARTICLE = re.compile(r"(?<![a-z])(?:art|arts|article|articles)(?![a-z])", re.IGNORECASE)
 
 
@@ -60,7 +60,7 @@ class CitationResolver:
         Linear in the length of the text: from each word, at most as many characters as the
         longest alias are joined.
         """
-        words = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+        words = [(start, end, text[start:end].casefold()) for start, end in word_spans(text)]
         spans: list[tuple[int, int, str]] = []
         i = 0
         while i < len(words):

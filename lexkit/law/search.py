@@ -8,12 +8,10 @@ size), then words as prefixes, then any of the words (ranked lower).
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
 from lexkit.kb.knowledge import KnowledgeBase
-
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+from lexkit.kb.knowledge import words as word_spans
 
 #: Column weights for bm25() over sections_fts: id, title, title_hi, keywords, text.
 SECTION_WEIGHTS = (10.0, 6.0, 6.0, 4.0, 1.0)
@@ -32,7 +30,11 @@ class Hit(NamedTuple):
 def _fts_query(query: str, joiner: str, prefix: bool = True) -> str | None:
     # Each distinct word once, and no more than MAX_WORDS of them: a pasted charge-sheet must not
     # turn into a query of thousands of terms (that took minutes).
-    words = list(dict.fromkeys(w.lower() for w in _WORD.findall(query)))[:MAX_WORDS]
+    words: dict[str, None] = {}
+    for start, end in word_spans(query):
+        words.setdefault(query[start:end].lower())
+        if len(words) == MAX_WORDS:
+            break
     if not words:
         return None
     star = "*" if prefix else ""
