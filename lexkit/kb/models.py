@@ -234,6 +234,39 @@ class Act(NamedTuple):
         return self.in_force_from <= day and (self.in_force_to is None or day <= self.in_force_to)
 
 
+class SectionVersion(NamedTuple):
+    """An earlier form of a section: what it said from ``in_force_from`` to ``in_force_to``."""
+
+    in_force_from: str | None
+    in_force_to: str
+    title: Text | None
+    text: Text | None
+    text_kind: str | None
+    punishments: tuple[Punishment, ...] | None
+    classification: tuple[Classification, ...] | None
+    changed_by: str
+    changes: Text
+    provenance: Provenance
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> SectionVersion:
+        return cls(
+            in_force_from=raw.get("in_force_from"),
+            in_force_to=raw["in_force_to"],
+            title=Text.maybe(raw.get("title")),
+            text=Text.maybe(raw.get("text")),
+            text_kind=raw.get("text_kind"),
+            punishments=tuple(Punishment.of(p) for p in raw["punishments"]) if "punishments" in raw else None,
+            classification=tuple(Classification.of(c) for c in raw["classification"]) if "classification" in raw else None,
+            changed_by=raw["changed_by"],
+            changes=Text.of(raw["changes"]),
+            provenance=Provenance.of(raw),
+        )
+
+    def covers(self, day: str) -> bool:
+        return (self.in_force_from or "") <= day <= self.in_force_to
+
+
 class Section(NamedTuple):
     id: str
     act: str
@@ -256,6 +289,7 @@ class Section(NamedTuple):
     line: int = 0
     origin: str | None = None  # the overlay folder it comes from; None: the base knowledge base
     override_reason: str | None = None  # why an overlay replaced the record of the same id
+    versions: tuple[SectionVersion, ...] = ()  # earlier forms, newest first
 
     @classmethod
     def of(cls, raw: dict[str, Any], act: str, file: str, line: int, origin: str | None = None) -> Section:
@@ -284,7 +318,14 @@ class Section(NamedTuple):
             line=line,
             origin=origin,
             override_reason=raw.get("reason") if raw.get("overrides") else None,
+            versions=tuple(SectionVersion.of(v) for v in raw.get("versions") or ()),
         )
+
+    def version_on(self, day: str) -> SectionVersion | None:
+        """The earlier form in force on ``day`` (ISO), if the day falls before the present form."""
+        if self.in_force_from is None or day >= self.in_force_from:
+            return None
+        return next((v for v in self.versions if v.covers(day)), None)
 
 
 class CorrespondenceRow(NamedTuple):

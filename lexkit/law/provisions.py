@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from lexkit.errors import UsageProblem
 from lexkit.kb.knowledge import KnowledgeBase
-from lexkit.kb.models import Act, CorrespondenceRow, Section, Source, TimeLimit
+from lexkit.kb.models import Act, CorrespondenceRow, Section, SectionVersion, Source, TimeLimit
 from lexkit.law.citations import CitationResolver
 from lexkit.law.search import Hit
 
@@ -66,6 +66,8 @@ class ProvisionReport(NamedTuple):
     cited_by: tuple[tuple[str, str, str], ...]  # (kind, id, title): judgements and SOP steps
     applicable: Applicable | None
     warnings: tuple[str, ...] = ()
+    #: The earlier form shown because the offence date falls in it (``section`` then holds that form).
+    version: SectionVersion | None = None
 
 
 def parse_offence_date(text: str) -> dt.date:
@@ -110,11 +112,7 @@ def _applicable(kb: KnowledgeBase, section: Section, day: dt.date) -> Applicable
     saving = _SAVINGS.get(act.kind, "")
     if act.in_force_on(iso):
         if section.in_force_from and iso < section.in_force_from:
-            return Applicable(
-                iso, None, (),
-                f"{section.id} in its present form is in force from {section.in_force_from}; "
-                f"an offence on {iso} falls under the text in force before it (not held here)",
-            )
+            return _earlier_form(act, section, iso)
         until = f" to {act.in_force_to}" if act.in_force_to else ""
         extra = f"; {saving}" if act.in_force_to and saving else ""
         return Applicable(
@@ -158,11 +156,46 @@ def _applicable(kb: KnowledgeBase, section: Section, day: dt.date) -> Applicable
     )
 
 
+def _earlier_form(act: Act, section: Section, iso: str) -> Applicable:
+    """An offence before the present form of a section: the form in force then, if held, and why."""
+    version = section.version_on(iso)
+    since = f"{section.id} in its present form is in force from {section.in_force_from}"
+    if version is None:
+        return Applicable(iso, None, (), f"{since}; an offence on {iso} falls under the text in force before it (not held here)")
+    period = f"from {version.in_force_from or act.in_force_from} to {version.in_force_to}"
+    if version.text is None:  # the section did not exist then
+        return Applicable(iso, None, (), f"{since}; on {iso} there was no {section.id} ({period}: {version.changes.en})")
+    return Applicable(
+        iso, section.id, (section.id,),
+        f"{since}; an offence on {iso} falls under the form in force {period}, shown here; "
+        f"{version.changed_by} changed it: {version.changes.en}",
+    )
+
+
+def as_on(section: Section, day: dt.date | None) -> tuple[Section, SectionVersion | None]:
+    """The section as it read on ``day``: its earlier form when one is held for that day."""
+    version = section.version_on(day.isoformat()) if day else None
+    if version is None or version.text is None:
+        return section, version if version is not None and version.text is None else None
+    return section._replace(
+        title=version.title or section.title,
+        text=version.text,
+        text_kind=version.text_kind or section.text_kind,
+        # The present punishments never stand in for an earlier form's: none held, none shown.
+        punishments=version.punishments or (),
+        classification=version.classification or (),
+        subsections=(),
+        in_force_from=version.in_force_from,
+        in_force_to=version.in_force_to,
+        provenance=version.provenance,
+    ), version
+
+
 def show(kb: KnowledgeBase, query: str, offence_date: dt.date | None = None) -> ProvisionReport:
-    """Resolve a citation and gather what a prosecutor needs about it."""
+    """Resolve a citation and gather what a prosecutor needs about it, in the form in force on the offence date."""
     citation = CitationResolver(kb).resolve(query)
-    section = citation.section
-    preds, succs = links(kb, section)
+    preds, succs = links(kb, citation.section)
+    section, version = as_on(citation.section, offence_date)
     return ProvisionReport(
         query=query,
         section=section,
@@ -172,8 +205,9 @@ def show(kb: KnowledgeBase, query: str, offence_date: dt.date | None = None) -> 
         successors=succs,
         time_limits=section.time_limits,
         cited_by=tuple(kb.cited_by(section.id)),
-        applicable=applicable_on(kb, section, offence_date, citation.pinpoint) if offence_date else None,
+        applicable=applicable_on(kb, citation.section, offence_date, citation.pinpoint) if offence_date else None,
         warnings=citation.warnings,
+        version=version,
     )
 
 

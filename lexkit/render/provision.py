@@ -119,6 +119,13 @@ def show_dict(report: ProvisionReport) -> dict[str, Any]:
         "amended_by": list(s.amended_by),
         "note": s.note.en if s.note else None,
         "sources": source_dicts(s.provenance.sources),
+        "version": None if report.version is None else {
+            "in_force_from": report.version.in_force_from, "in_force_to": report.version.in_force_to,
+            "changed_by": report.version.changed_by, "changes": report.version.changes.en,
+            "exists": report.version.text is not None,
+            "sources": source_dicts(report.version.provenance.sources),
+            "verification": report.version.provenance.verification,
+        },
         "origin": s.origin,
         "override_reason": s.override_reason,
         "verification": s.provenance.verification,
@@ -159,6 +166,11 @@ def show_text(report: ProvisionReport, markdown: bool = False) -> str:
         a = report.applicable
         lines.append(h(f"Applicable to an offence on {a.offence_date}"))
         lines.append(f"{bullet}{', '.join(a.ids) if a.ids else 'none'}: {a.reason}")
+    if report.version is not None and report.version.text is not None:
+        v = report.version
+        lines.append(h("This is the earlier form"))
+        lines.append(f"{bullet}in force from {v.in_force_from or act.in_force_from} to {v.in_force_to}; "
+                     f"{v.changed_by} changed it: {v.changes.en} [{v.provenance.verification}]")
     kind = {"statutory": "statutory text", "excerpt": "statutory text (extract)", "summary": "summary in our own words, not the statutory text"}[s.text_kind]
     lines.append(h(f"Text ({kind})"))
     lines.append(s.text.en.rstrip())
