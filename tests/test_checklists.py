@@ -283,3 +283,20 @@ def test_ics_has_a_vtimezone_for_india(run, tmp_path: Path) -> None:
     assert run("checklist", "build", *GIRL_15, "--format", "ics", "--no-input", "-o", str(out)).code == 0
     cal = Calendar.from_ical(out.read_bytes())
     assert [str(tz.get("tzid")) for tz in cal.walk("VTIMEZONE")] == ["Asia/Kolkata"]
+
+
+def test_a_boy_victim_of_a_sexual_offence_is_sent_for_medical_examination(run) -> None:
+    # POCSO s.27(1) applies the BNSS s.184 procedure to every child victim, boy or girl; only
+    # the woman-doctor rule (s.27(2)) is for a girl. Information at 23:00: sent by 23:00 next day.
+    c = build(run, "csec-rescue", "--at", "27/11/2026 22:00", "--fact", "victim_age=15",
+              "--fact", "victim_gender=male", "--event", "information_received=27/11/2026 23:00")
+    ids = {s["id"] for s in c["steps"]}
+    assert {"bnss-statutory/send-for-medical-examination", "bnss-statutory/medical-report-7-days",
+            "pocso-statutory/medical-examination"} <= ids
+    assert "pocso-statutory/woman-doctor-for-girl" not in ids
+    [send] = by_rule(c, "BNSS-184.send-for-examination")
+    assert send["deadline"]["due"] == "2026-11-28T23:00:00+05:30"
+    # An adult man is outside BNSS s.184, which speaks of a woman.
+    adult = build(run, "bonded-labour-release", "--at", "2026-11-27T10:00", "--fact", "victim_age=30",
+                  "--fact", "victim_gender=male", "--fact", "sexual_exploitation=true")
+    assert "bnss-statutory/send-for-medical-examination" not in {s["id"] for s in adult["steps"]}

@@ -216,3 +216,34 @@ def test_markdown_escape_keeps_text_literal(text: str) -> None:
     html = MarkdownIt("commonmark").render(md_escape(text))
     assert html.startswith("<p>")
     assert "<em>" not in html and "<a " not in html and "<b>" not in html
+
+
+def test_missing_children_order_is_its_own_record(kb) -> None:  # type: ignore[no-untyped-def]
+    # The FIR-for-every-missing-child order was made in WP(C) 75/2012 on 10 May 2013, not in the
+    # 2011 circus-children case (WP(C) 51/2006).
+    circus = find_judgement(kb, "bachpan-bachao-andolan-2011")
+    missing = find_judgement(kb, "bachpan-bachao-andolan-2013")
+    assert circus.case_number == "WP(C) 51/2006" and not circus.later_history
+    assert missing.case_number == "WP(C) 75/2012" and str(missing.decided_on) == "2013-05-10"
+    assert "CRPC-154" in missing.provisions and "BNSS-173" in missing.provisions
+
+
+def test_audited_dates_and_citations(kb) -> None:  # type: ignore[no-untyped-def]
+    assert str(find_judgement(kb, "p-sivaswamy-1988").decided_on) == "1988-08-10"
+    assert str(find_judgement(kb, "sakshi-2004").decided_on) == "2004-05-26"
+    assert str(find_judgement(kb, "bombay-hc-corrective-home-release-2020").decided_on) == "2020-09-24"
+    # Karnataka High Court neutral citations are YEAR:KHC:NUMBER.
+    karnataka = find_judgement(kb, "s-v-state-of-karnataka-2024")
+    assert any(c.citation == "2024:KHC:20458" for c in karnataka.citations)
+
+
+def test_default_bail_judgements_are_linked_to_the_time_limit_sections(run) -> None:
+    cited = json.loads(run("provision", "show", "BNSS 187", "--format", "json").stdout)["cited_by"]
+    ids = {c["id"] for c in cited if c["kind"] == "judgement"}
+    assert {"ed-v-kapil-wadhawan-2023", "rakesh-kumar-paul-2017"} <= ids
+
+
+def test_at_least_forty_judgements_each_with_sources_and_a_date_checked(kb) -> None:  # type: ignore[no-untyped-def]
+    judgements = all_judgements(kb)
+    assert len(judgements) >= 40
+    assert all(j.sources for j in judgements)

@@ -315,3 +315,14 @@ def test_hindi_title_and_english_fallback(sop_kb: Path) -> None:
 )
 def test_condition_words(condition: dict[str, object], words: str) -> None:
     assert condition_words(condition) == words
+
+
+def test_foreign_nationals_advisory_says_the_foreigners_act_is_repealed(run) -> None:
+    # The Foreigners Act 1946 was repealed from 1 Sept 2025 by the Immigration and Foreigners Act
+    # 2025, s.36(1): the 2012 advisory and the step against prosecuting a victim must say so.
+    out = run("sop", "show", "mha-foreign-nationals-2012").stdout
+    assert "1 Sept 2025" in out and "Immigration and Foreigners Act 2025" in out
+    assert "https://www.indiacode.nic.in/handle/123456789/21918" in out
+    data = json.loads(run("sop", "show", "mha-foreign-nationals-2012", "--format", "json").stdout)
+    step = next(s for s in data["steps"] if s["id"] == "no-foreigners-act-prosecution")
+    assert "Immigration and Foreigners Act 2025" in json.dumps(step)
