@@ -201,3 +201,22 @@ def test_a_pasted_charge_sheet_becomes_a_short_query(run) -> None:
     assert query.startswith('"u"* AND "s"* AND "370"*')
     result = run("provision", "search", "u/s 370 " * 2000, "--format", "json")
     assert result.code == 0 and json.loads(result.stdout)
+
+
+def test_a_charge_shows_every_section_named_in_order(run) -> None:
+    result = run("provision", "show", "u/s 370(4), 370A IPC", "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert isinstance(data, list) and [d["pinpoint"] for d in data] == ["IPC-370(4)", "IPC-370A"]
+    assert [s["id"] for s in data[0]["successors"]] == ["BNS-143"]
+    text = run("provision", "show", "ss. 3, 4 ITPA").stdout
+    assert text.index("ITPA-3:") < text.index("ITPA-4:")
+    single = json.loads(run("provision", "show", "ITPA 3", "--format", "json").stdout)
+    assert isinstance(single, dict) and single["id"] == "ITPA-3"
+
+
+def test_provision_list_names_what_is_held(run) -> None:
+    rows = json.loads(run("provision", "list", "--act", "PITA", "--format", "json").stdout)
+    assert rows and all(r["id"].startswith("ITPA-") for r in rows)
+    assert {"ITPA-15", "ITPA-5"} <= {r["id"] for r in rows}
+    assert run("provision", "list", "--act", "XYZ").code == 2

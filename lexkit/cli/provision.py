@@ -15,27 +15,30 @@ provision_app = typer.Typer(help="Look up provisions: show, map old<->new codes,
 @provision_app.command("show")
 def provision_show(
     ctx: typer.Context,
-    citation: str = typer.Argument(..., help="As a charge-sheet writes it: 'u/s 370(4) IPC', 'BNS 143', 'JJ Act s.31'."),
+    citation: str = typer.Argument(..., help="As a charge-sheet writes it: 'u/s 370(4) IPC', 'u/s 370 r/w 120B IPC', 'BNS 143(3), 3(5)'."),
     offence_date: Optional[str] = typer.Option(
         None, "--offence-date", help="Date of the offence (YYYY-MM-DD or DD/MM/YYYY): says which code applies."
     ),
     fmt: DocFormat = typer.Option(DocFormat.text, "--format", help="text, json or md."),
 ) -> None:
-    """Show a provision: text, punishment, classification, old/new codes, time limits, sources.
+    """Show every provision a charge names: text, punishment, classification, old/new codes, time limits, sources.
 
     Example: lexkit provision show "u/s 370(4) IPC" --offence-date 2024-08-01
     """
-    from lexkit.law.provisions import parse_offence_date, show
+    from lexkit.law.provisions import parse_offence_date, show_all
     from lexkit.render.provision import show_dict, show_text
 
     day = parse_offence_date(offence_date) if offence_date else None
-    report = show(load_kb(ctx), citation, day)
-    for warning in report.warnings:
-        note(warning)
+    reports = show_all(load_kb(ctx), citation, day)
+    for report in reports:
+        for warning in report.warnings:
+            note(warning)
     if fmt is DocFormat.json:
-        out_json(show_dict(report))
+        dicts = [show_dict(r) for r in reports]
+        out_json(dicts[0] if len(dicts) == 1 else dicts)  # a list when the charge names several
     else:
-        out(show_text(report, markdown=fmt is DocFormat.md))
+        rule = "\n---\n\n" if fmt is DocFormat.md else "\n" + "=" * 72 + "\n\n"
+        out(rule.join(show_text(r, markdown=fmt is DocFormat.md) for r in reports))
 
 
 @provision_app.command("map")
@@ -78,3 +81,31 @@ def provision_search(
     elif not hits:
         note(f"no provision matches '{query}'")
     out_json(hits_dicts(hits)) if fmt is DataFormat.json else out(hits_text(hits))
+
+
+@provision_app.command("list")
+def provision_list(
+    ctx: typer.Context,
+    act: Optional[str] = typer.Option(None, "--act", help="Only this Act (code or abbreviation: BNS, ITPA, JJ Act)."),
+    fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
+) -> None:
+    """List the provisions held, Act by Act, with how far each is verified.
+
+    Example: lexkit provision list --act ITPA
+    """
+    from lexkit.errors import UsageProblem
+    from lexkit.law.citations import CitationResolver
+
+    kb = load_kb(ctx)
+    code = None
+    if act:
+        code = CitationResolver(kb).find_act(act)[0]
+        if code is None:
+            raise UsageProblem(f"unknown Act '{act}'", hint="use a code such as " + ", ".join(sorted(kb.acts)))
+    rows = kb.section_index(code)
+    if fmt is DataFormat.json:
+        out_json([{"id": sid, "title": title, "verification": verification} for sid, title, verification in rows])
+        return
+    width = max((len(r[0]) for r in rows), default=0)
+    out("\n".join(f"{sid:<{width}}  {title} [{verification}]" for sid, title, verification in rows))
+    note(f"{len(rows)} provision(s)" + (f" of {code}" if code else f" in {len(kb.acts)} Acts"))

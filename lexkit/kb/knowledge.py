@@ -237,6 +237,10 @@ class KnowledgeBase:
     def section_ids(self, act: str | None = None) -> list[str]:
         return [sid for sid, s in self.sections.items() if act is None or s.act == act]
 
+    def section_index(self, act: str | None = None) -> list[tuple[str, str, str]]:
+        """(id, title, verification) of every section held, in the order of the Acts' files."""
+        return [(s.id, s.title.en, s.provenance.verification) for s in self.sections.values() if act is None or s.act == act]
+
 
 def _index(kb: KnowledgeBase, doc: Document) -> None:
     if doc.kind == "act":

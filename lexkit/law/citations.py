@@ -17,10 +17,7 @@ from lexkit.kb.knowledge import KnowledgeBase, alias_key
 from lexkit.kb.knowledge import words as word_spans
 from lexkit.kb.models import Section
 
-_SECTION = re.compile(r"(?<![0-9A-Za-z])([0-9]+)([A-Za-z]{0,3})((?:\s*\(\s*[0-9A-Za-z]{1,4}\s*\))*)")
-# "164-A", "164 A", "370 - A": charge-sheets split the letter of an inserted section from its number.
-_SPLIT_LETTER = re.compile(r"(?<![0-9A-Za-z])([0-9]+)\s*(?:-\s*([A-Za-z]{1,2})|\s([A-Z]{1,2}))(?![A-Za-z])")
-_MULTI = re.compile(r"[0-9][0-9A-Za-z()]*\s*(?:,|/|\band\b|&)\s*[0-9]")
+MAX_SECTIONS = 40
 _ID = re.compile(r"^\s*([A-Za-z]+)-([0-9]{1,4}[A-Za-z]{0,3})((?:\([0-9A-Za-z]+\))*)\s*$")
 _ARTICLE = re.compile(r"(?<![a-z])(?:art|arts|article|articles)(?![a-z])", re.IGNORECASE)
 
@@ -101,25 +98,56 @@ class CitationResolver:
         return None, text
 
     def resolve(self, query: str) -> Citation:
-        """Resolve one citation, or raise NotFound / Ambiguous / UsageProblem."""
+        """Resolve a citation to one section (the first it names: a warning says so when it names more)."""
+        found = self.resolve_all(query)
+        if len(found) == 1:
+            return found[0]
+        first = found[0]
+        note = (f"'{_short(query)}' names {len(found)} sections ({', '.join(c.pinpoint_ref for c in found)}): "
+                f"showing {first.section.id}; 'lexkit provision show' shows them all")
+        return first._replace(warnings=(note, *first.warnings))
+
+    def resolve_all(self, query: str) -> list[Citation]:
+        """Every section a charge names, in order: 'u/s 370(4), 34 IPC', '370/34 IPC', 'u/s 370 r/w 120B IPC',
+        'ss. 3, 4, 5 ITPA', 'BNS 143(3), 3(5), 61(2)', 'u/s 370 IPC and 4 POCSO'.
+
+        Numbers belong to the Act written after them ('370/34 IPC'), or, when the charge starts
+        with the Act, to the Act written before them ('BNS 143(3), 3(5)'). Nothing named is dropped:
+        an unknown section is an error, not a gap. Linear in the length of the text.
+        """
         text = query.strip()
         if not text:
             raise UsageProblem("the citation is empty", hint="give one, e.g. 'BNS 143' or 'u/s 370(4) IPC'")
         m = _ID.match(text)
         if m and m.group(1).upper() in self.kb.acts:
-            return self._lookup(query, m.group(1).upper(), m.group(2).upper(), m.group(3))
-        act, rest = self.find_act(text)
-        rest = rest.replace("u/s", " ").replace("U/S", " ").replace("r/w", " ").replace("R/W", " ")
-        rest = _SPLIT_LETTER.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)).upper(), rest)
-        sm = _SECTION.search(rest)
-        if not sm:
+            return [self._lookup(query, m.group(1).upper(), m.group(2).upper(), m.group(3))]
+        spans = self._act_spans(text)
+        if not spans and self._constitution:
+            spans = [(m.start(), m.end(), self._constitution) for m in _ARTICLE.finditer(text)]
+        rest = list(text)
+        for start, end, _code in spans:
+            rest[start:end] = " " * (end - start)
+        numbers = _section_numbers("".join(rest), [end for _s, end, _c in spans])
+        if not numbers:
             what = f"no section number found in '{_short(query)}'"
             raise UsageProblem(what, hint="write it as charge-sheets do, e.g. 'S. 143 BNS' or 'section 15 of ITPA'")
-        number = sm.group(1) + sm.group(2).upper()
-        pinpoint = re.sub(r"\s+", "", sm.group(3))
-        if act is None:
-            return self._bare(query, number, pinpoint)
-        return self._lookup(query, act, number, pinpoint)
+        if not spans:
+            number, pinpoint = numbers[0][1], numbers[0][2]
+            self._bare(query, number, pinpoint)  # raises: a bare number names no Act
+        named: list[tuple[str, str, str]] = []
+        prefix = spans[0][0] < numbers[0][0]  # 'BNS 143(3), 3(5)': the Act first
+        for at, number, pinpoint in numbers:
+            if prefix:
+                code = [c for s, _e, c in spans if s < at][-1]
+            else:
+                after = [c for s, _e, c in spans if s > at]
+                code = after[0] if after else spans[-1][2]
+            if (code, number, pinpoint) not in named:
+                named.append((code, number, pinpoint))
+        if len(named) > MAX_SECTIONS:
+            raise UsageProblem(f"'{_short(query)}' names {len(named)} sections; look up at most {MAX_SECTIONS} at a time",
+                               hint="split the charge, e.g. by Act")
+        return [self._lookup(query, code, number, pinpoint) for code, number, pinpoint in named]
 
     def _lookup(self, query: str, act: str, number: str, pinpoint: str) -> Citation:
         sid = f"{act}-{number}"
@@ -133,10 +161,8 @@ class CitationResolver:
 
     @staticmethod
     def _warnings(query: str, section: Section, pinpoint: str) -> list[str]:
-        """What the user should know about a citation that resolved: only the first section is shown."""
+        """What the user should know about a citation that resolved: a sub-provision the text does not have."""
         out = []
-        if _MULTI.search(query.replace("/34", "").replace("/ 34", "")):
-            out.append(f"'{_short(query)}' names more than one section: showing {section.id}; look up the others one by one")
         first = re.match(r"\(([0-9A-Za-z]+)\)", pinpoint)
         if first and f"({first.group(1)})" not in section.text.en and not any(
             s.label.startswith(f"({first.group(1)})") for s in section.subsections
@@ -169,6 +195,67 @@ class CitationResolver:
         return f"'lexkit provision search' finds provisions by words; sections of {act} held: " + ", ".join(
             sorted(ids, key=_natural)[:12]
         )
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _section_numbers(text: str, act_ends: list[int]) -> list[tuple[int, str, str]]:
+    """Every section number in ``text`` (Acts already blanked out): (position, number, pinpoint).
+
+    '370', '370A', '164-A', '164 A', '370(4)', '15(6A)', '3 (5)'; a year just after an Act's name
+    ('JJ Act 2015 s.31') is not a section. One pass, no backtracking: linear in the text.
+    """
+    out: list[tuple[int, str, str]] = []
+    n, i = len(text), 0
+    while i < n:
+        if not text[i].isdigit() or not text[i].isascii() or (i and _is_alnum(text[i - 1])):
+            i += 1
+            continue
+        start = i
+        while i < n and text[i].isascii() and text[i].isdigit():
+            i += 1
+        number = text[start:i]
+        j = i
+        while j < n and j - i < 3 and text[j].isascii() and text[j].isalpha():
+            j += 1
+        if j > i and not (j < n and _is_alnum(text[j])):
+            number, i = number + text[i:j].upper(), j  # 370A
+        elif j == i:  # "164-A", "164 - A", "164 A" (a capital only: "370 and" is not 370A)
+            k = i
+            while k < n and text[k] == " ":
+                k += 1
+            dash = k < n and text[k] == "-"
+            if dash:
+                k += 1
+                while k < n and text[k] == " ":
+                    k += 1
+            m = k
+            while m < n and m - k < 2 and text[m].isascii() and text[m].isalpha():
+                m += 1
+            letters = text[k:m]
+            if letters and not (m < n and _is_alnum(text[m])) and (dash or (k > i and letters.isupper())):
+                number, i = number + letters.upper(), m
+        pinpoint = ""
+        while True:
+            k = i
+            while k < n and text[k] == " ":
+                k += 1
+            if k >= n or text[k] != "(":
+                break
+            close = text.find(")", k + 1, k + 12)
+            inner = text[k + 1:close].replace(" ", "") if close != -1 else ""
+            if not inner or len(inner) > 4 or not all(_is_alnum(c) for c in inner):
+                break
+            pinpoint += f"({inner})"
+            i = close + 1
+        gap = text[max(0, start - 8):start]
+        after_act = any(0 <= start - end <= 8 and not text[end:start].strip(" ,") for end in act_ends)
+        if len(number) == 4 and number.isdigit() and 1850 <= int(number) <= 2099 and after_act and gap.strip(" ,") == "":
+            continue  # the year of the Act's short title, not a section
+        out.append((start, number, pinpoint))
+    return out
 
 
 def _natural(sid: str) -> tuple[int, str]:

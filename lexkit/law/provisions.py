@@ -8,7 +8,7 @@ from typing import NamedTuple
 from lexkit.errors import UsageProblem
 from lexkit.kb.knowledge import KnowledgeBase
 from lexkit.kb.models import Act, CorrespondenceRow, Section, SectionVersion, Source, TimeLimit
-from lexkit.law.citations import CitationResolver
+from lexkit.law.citations import Citation, CitationResolver
 from lexkit.law.search import Hit
 
 #: Where the savings clauses of the new codes keep the old ones alive for older matters.
@@ -192,8 +192,16 @@ def as_on(section: Section, day: dt.date | None) -> tuple[Section, SectionVersio
 
 
 def show(kb: KnowledgeBase, query: str, offence_date: dt.date | None = None) -> ProvisionReport:
-    """Resolve a citation and gather what a prosecutor needs about it, in the form in force on the offence date."""
-    citation = CitationResolver(kb).resolve(query)
+    """The first provision a citation names, with what a prosecutor needs about it (see show_all)."""
+    return _report(kb, CitationResolver(kb).resolve(query), query, offence_date)
+
+
+def show_all(kb: KnowledgeBase, query: str, offence_date: dt.date | None = None) -> list[ProvisionReport]:
+    """Every provision a charge names, in its order, each in the form in force on the offence date."""
+    return [_report(kb, citation, query, offence_date) for citation in CitationResolver(kb).resolve_all(query)]
+
+
+def _report(kb: KnowledgeBase, citation: Citation, query: str, offence_date: dt.date | None) -> ProvisionReport:
     preds, succs = links(kb, citation.section)
     section, version = as_on(citation.section, offence_date)
     return ProvisionReport(
