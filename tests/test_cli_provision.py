@@ -220,3 +220,10 @@ def test_provision_list_names_what_is_held(run) -> None:
     assert rows and all(r["id"].startswith("ITPA-") for r in rows)
     assert {"ITPA-15", "ITPA-5"} <= {r["id"] for r in rows}
     assert run("provision", "list", "--act", "XYZ").code == 2
+
+
+def test_a_section_number_in_a_query_ranks_that_section_first(run) -> None:
+    hits = json.loads(run("provision", "search", "143", "--format", "json").stdout)
+    assert hits[0]["id"] == "BNS-143"
+    hits = json.loads(run("provision", "search", "370A exploitation", "--format", "json").stdout)
+    assert hits[0]["id"] == "IPC-370A"

@@ -247,3 +247,10 @@ def test_at_least_forty_judgements_each_with_sources_and_a_date_checked(kb) -> N
     judgements = all_judgements(kb)
     assert len(judgements) >= 40
     assert all(j.sources for j in judgements)
+
+
+def test_a_judgement_name_ranks_that_judgement_first(run) -> None:  # type: ignore[no-untyped-def]
+    hits = json.loads(run("judgement", "search", "Vishal Jeet", "--format", "json").stdout)
+    assert hits[0]["id"] == "vishal-jeet-1990"
+    hits = json.loads(run("judgement", "search", "Bandhua Mukti Morcha", "--format", "json").stdout)
+    assert hits[0]["id"].startswith("bandhua-mukti-morcha")

@@ -55,8 +55,22 @@ def _store(kb: KnowledgeBase) -> Any:
 
 
 def search(kb: KnowledgeBase, query: str, act: str | None = None, limit: int = 10) -> list[Hit]:
-    """Rank provisions for ``query``; all words must match, else any word (ranked lower)."""
+    """Rank provisions for ``query``; all words must match, else any word (ranked lower).
+
+    A word that is a section number ('143', '370A') puts the sections of that number first.
+    """
     store = _store(kb)
+    numbers = [query[a:b].upper() for a, b in word_spans(query) if query[a].isdigit()][:MAX_WORDS]
+    first: list[Hit] = []
+    for number in dict.fromkeys(numbers):
+        rows = store.all("SELECT id, title, substr(text, 1, 160) FROM sections WHERE number = ? AND (? IS NULL OR act = ?) "
+                         "ORDER BY id", number, act, act)
+        first += [Hit(r[0], r[1], " ".join(r[2].split()), 0.0) for r in rows]
+    hits = first + [h for h in _ranked(store, query, act, limit) if h.id not in {f.id for f in first}]
+    return hits[:limit]
+
+
+def _ranked(store: Any, query: str, act: str | None, limit: int) -> list[Hit]:
     for fts in fts_attempts(query):
         rows = store.all(
             "SELECT s.id, s.title, snippet(sections_fts, 4, '[', ']', ' … ', 16), "
