@@ -99,15 +99,22 @@ def load_documents(root: Path, *, cache: bool = False) -> tuple[list[Document], 
     bytes (and lexkit's version): a look-up then skips YAML parsing, and any edit to any file
     changes the hash, so a stale cache is never used.
     """
+    from lexkit.kb.files import FileRefused, read_regular
+
     files = discover(root)
-    blobs = [(folder, path, name, path.read_bytes()) for folder, path, name in files]
-    key = _cache_key(blobs) if cache else None
+    blobs = []
+    problems: list[LoadProblem] = []
+    for folder, path, name in files:
+        try:  # regular files only, never opened when they are not (a FIFO would hang us)
+            blobs.append((folder, path, name, read_regular(path)))
+        except FileRefused as exc:
+            problems.append(LoadProblem(name, exc.line, "$", exc.message))
+    key = _cache_key(blobs) if cache and not problems else None
     if key is not None:
         cached: tuple[list[Document], list[LoadProblem]] | None = _cache_read(key)
         if cached is not None:
             return cached
     docs: list[Document] = []
-    problems: list[LoadProblem] = []
     for folder, _path, name, blob in blobs:
         loaded = load_text_bytes(blob, name)
         problems.extend(loaded.problems)
@@ -120,12 +127,13 @@ def load_documents(root: Path, *, cache: bool = False) -> tuple[list[Document], 
 
 def load_text_bytes(blob: bytes, name: str) -> Any:
     """Load one file's bytes (UTF-8) with the one loader."""
+    from lexkit.kb.files import FileRefused, decode_utf8
     from lexkit.kb.yamlload import LoadedDocument, load_text
 
     try:
-        return load_text(blob.decode("utf-8"), name)
-    except UnicodeDecodeError as exc:
-        return LoadedDocument(name, None, problems=[LoadProblem(name, 1, "$", f"not UTF-8: {exc.reason}")])
+        return load_text(decode_utf8(blob), name)
+    except FileRefused as exc:
+        return LoadedDocument(name, None, problems=[LoadProblem(name, exc.line, "$", exc.message)])
 
 
 def _cache_dir() -> Path | None:
