@@ -82,9 +82,13 @@ class Case:
     message: str  # a regular expression stderr must match
     setup: Callable[[Path], None] | None = None
     env: dict[str, str] = field(default_factory=dict)
+    shipped: bool = False  # run on the shipped knowledge base rather than a copy of the minimal one
 
 
 SHOW = ["provision", "show", "NEWC 20"]
+BUILD = ["checklist", "build", "csec-rescue", "--at", "27/11/2026 22:00", "--no-input"]
+GIRL = ["--fact", "victim_age=15", "--fact", "victim_gender=female"]
+YEAR = r"the year must be between 1860 and 2200"
 
 CASES = [
     # --- YAML ---------------------------------------------------------------------------------
@@ -137,6 +141,48 @@ CASES = [
          _replace(NEW, 'last_verified_on: "2026-11-23"', "last_verified_on: 20261123")),
     Case("record-version-as-number", ["kb", "validate"], 1, r"provisions/kb\.yaml:2: \$\.kb\.version: 2026\.11 is not of type 'string'",
          _replace("provisions/kb.yaml", 'version: "2026.11.0"', "version: 2026.11")),
+    # --- arguments ------------------------------------------------------------------------------
+    Case("arg-offence-date-year-1", ["provision", "show", "BNS 143", "--offence-date", "0001-01-01"], 2,
+         r"lexkit: error: '0001-01-01': " + YEAR, shipped=True),
+    Case("arg-checklist-offence-date", [*BUILD, *GIRL, "--offence-date", "31/12/9999"], 2, r"'31/12/9999': " + YEAR, shipped=True),
+    Case("arg-at-year-out-of-range", ["checklist", "build", "csec-rescue", "--at", "0001-01-01", "--no-input", *GIRL], 2,
+         r"'0001-01-01': " + YEAR, shipped=True),
+    Case("arg-deadline-from-out-of-range", ["deadline", "--from", "9999-12-31", "--within", "1 day"], 2, r"'9999-12-31': " + YEAR,
+         shipped=True),
+    Case("arg-event-out-of-range", [*BUILD, *GIRL, "--event", "arrest=0001-01-01 10:00"], 2, r"'0001-01-01 10:00': " + YEAR,
+         shipped=True),
+    Case("arg-handout-date", ["handout", "build", "trafficking-csec", "--date", "0001-01-01"], 2, r"'0001-01-01': " + YEAR,
+         shipped=True),
+    Case("arg-impossible-date", ["deadline", "--from", "31/02/2026", "--within", "1 day"], 2, r"'31/02/2026' is not a real date",
+         shipped=True),
+    Case("arg-fact-underscore", [*BUILD, "--fact", "victim_age=1_5", "--fact", "victim_gender=female"], 2,
+         r"--fact victim_age=1_5: not a whole number \(digits only\)", shipped=True),
+    Case("arg-fact-sign", [*BUILD, "--fact", "victim_age=+15", "--fact", "victim_gender=female"], 2,
+         r"--fact victim_age=\+15: not a whole number", shipped=True),
+    Case("arg-count-underscore", ["quiz", "build", "trafficking-csec", "--count", "1_0"], 2,
+         r"Invalid value for '--count': '1_0' is not a whole number", shipped=True),
+    Case("arg-seed-negative", ["quiz", "build", "trafficking-csec", "--seed", "-1"], 2,
+         r"Invalid value for '--seed': '-1' is not a whole number", shipped=True),
+    Case("arg-journey-hours-nan", ["deadline", "--from", "2026-11-23", "--rule", "JJA-31.production", "--journey-hours", "nan"], 2,
+         r"Invalid value for '--journey-hours': 'nan' is not a number of hours", shipped=True),
+    Case("arg-period-huge", ["deadline", "--from", "2026-11-23", "--within", "9" * 5000 + " days"], 2,
+         r"the period '9+…' is too long", shipped=True),
+    Case("arg-citation-100kb", ["provision", "show", "BNS " + "1" * 100_000], 1,
+         r"lexkit: error: BNS-1+… \('BNS 1+…'\) is not in the knowledge base", shipped=True),
+    Case("arg-citation-100kb-acts", ["provision", "show", "IPC BNS " * 12_000], 1,
+         r"names more than one Act \(BNS, IPC\)", shipped=True),
+    Case("arg-unknown-act", ["provision", "show", "XYZ 143"], 1,
+         r"lexkit: error: 'XYZ' is not an Act in the knowledge base\nlexkit: hint: Acts held: BLSA, BNS", shipped=True),
+    Case("arg-act-typo", ["provision", "show", "BNSX 143"], 1, r"'BNSX' is not an Act .*\n.*hint: did you mean BNS or BNSS\?",
+         shipped=True),
+    Case("arg-unknown-section", ["provision", "show", "BNS 9999"], 1, r"BNS-9999 \('BNS 9999'\) is not in the knowledge base\n.*did you mean",
+         shipped=True),
+    Case("arg-unknown-template", ["checklist", "build", "csec-rescu", "--at", "2026-11-27 10:00"], 1,
+         r"no checklist template 'csec-rescu'\n.*hint: did you mean csec-rescue\?", shipped=True),
+    Case("arg-unknown-fact", [*BUILD, "--fact", "victim_agee=15"], 2,
+         r"--fact victim_agee: template csec-rescue has no such fact\n.*hint: its facts are: victim_age", shipped=True),
+    Case("arg-unknown-rule", ["deadline", "--from", "2026-11-23", "--rule", "JJA-31.productio"], 1,
+         r"--rule JJA-31.productio: no such time limit\n.*did you mean JJA-31.production", shipped=True),
 ]
 
 
@@ -155,7 +201,7 @@ def test_hostile_case(case: Case, place: tuple[Path, Path, dict[str, str]]) -> N
         case.setup(kb)
     before = snapshot(work)
     args = [a.replace("{kb}", str(kb)).replace("{work}", str(work)) for a in case.args]
-    ran = run_lexkit(["--kb", str(kb), *args], cwd=work, env={**env, **case.env})
+    ran = run_lexkit(args if case.shipped else ["--kb", str(kb), *args], cwd=work, env={**env, **case.env})
     assert ran.code == case.code, (ran.code, ran.stderr)
     # the product of `kb validate` (its list of problems) is on stdout; every other message on stderr
     assert re.search(case.message, ran.stderr + ran.stdout), (ran.stderr, ran.stdout)
