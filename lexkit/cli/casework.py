@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from lexkit.cli.options import DocFormat
+from lexkit.cli.options import DocFormat, whole_number
 
 judgement_app = typer.Typer(help="Case law: show, list and search judgements.", no_args_is_help=True)
 sop_app = typer.Typer(help="Standard operating procedures and protocols: list and show.", no_args_is_help=True)
@@ -70,7 +70,7 @@ def judgement_list(
 def judgement_search(
     ctx: typer.Context,
     query: str = typer.Argument(..., help="Words to find in names, citations, topics, holdings and significance."),
-    limit: int = typer.Option(10, "--limit", min=1, max=200, help="At most this many hits."),
+    limit: int = typer.Option(10, "--limit", click_type=whole_number(1, 200), help="At most this many hits."),
     fmt: DocFormat = typer.Option(DocFormat.text, "--format", help=_FORMAT_HELP),
 ) -> None:
     """Ranked full-text search over judgements, best first.

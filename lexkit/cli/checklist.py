@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 import typer
 
-from lexkit.cli.options import DataFormat
+from lexkit.cli.options import DataFormat, hours
 from lexkit.errors import UsageProblem
 
 checklist_app = typer.Typer(help="Step-by-step checklists with every statutory deadline computed.", no_args_is_help=True)
@@ -51,7 +51,7 @@ def deadline(
     roll: Optional[RollChoice] = typer.Option(None, "--roll", help="next-open-day (an act in a court or office, GCA s.10) or none (default)."),
     state: Optional[str] = typer.Option(None, "--state", help="Also close this state's holidays (ISO 3166-2:IN, e.g. MH)."),
     calendar: list[str] = typer.Option([], "--calendar", help="Court or district calendar id from the knowledge base (repeatable)."),
-    journey_hours: float = typer.Option(0.0, "--journey-hours", min=0, help="Journey time to add where the law excludes it."),
+    journey_hours: float = typer.Option(0.0, "--journey-hours", click_type=hours(), help="Journey time to add where the law excludes it."),
     fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
 ) -> None:
     """Compute a deadline with its trace: hours on the clock, days by GCA s.9, months by s.3(35).
@@ -176,7 +176,7 @@ def checklist_build(
     event: list[str] = typer.Option([], "--event", help="NAME=DATETIME, repeatable: when another event happened."),
     state: Optional[str] = typer.Option(None, "--state", help="ISO 3166-2:IN state code: its holidays, and state rules."),
     calendar: list[str] = typer.Option([], "--calendar", help="Court or district calendar id from the knowledge base."),
-    journey_hours: float = typer.Option(0.0, "--journey-hours", min=0, help="Journey time, added only where the law excludes it."),
+    journey_hours: float = typer.Option(0.0, "--journey-hours", click_type=hours(), help="Journey time, added only where the law excludes it."),
     fmt: ChecklistFormat = typer.Option(ChecklistFormat.table, "--format", help="table, md, json or ics."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite the -o file if it exists."),

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from lexkit.cli.io import load_kb, note, out, out_json
-from lexkit.cli.options import DataFormat, DocFormat
+from lexkit.cli.options import DataFormat, DocFormat, whole_number
 
 provision_app = typer.Typer(help="Look up provisions: show, map old<->new codes, search.", no_args_is_help=True)
 
@@ -65,7 +65,7 @@ def provision_search(
     ctx: typer.Context,
     query: str = typer.Argument(..., help="Words to find, or a citation."),
     act: Optional[str] = typer.Option(None, "--act", help="Only this Act (code or abbreviation: BNS, ITPA, JJ Act)."),
-    limit: int = typer.Option(10, "--limit", min=1, max=200, help="At most this many hits."),
+    limit: int = typer.Option(10, "--limit", click_type=whole_number(1, 200), help="At most this many hits."),
     fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
 ) -> None:
     """Ranked full-text search over ids, titles, text and tags; a citation is resolved instead.

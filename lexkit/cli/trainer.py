@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from lexkit.cli.options import DataFormat
+from lexkit.cli.options import DataFormat, whole_number
 
 handout_app = typer.Typer(
     help="Printable handouts for trainers: provisions, procedure, do's and don'ts, judgements, entitlements.",
@@ -100,8 +100,8 @@ def handout_build(
 def quiz_build(
     ctx: typer.Context,
     topic: str = typer.Argument(..., help="A topic id from 'lexkit handout list', e.g. bonded-labour."),
-    count: int = typer.Option(10, "--count", min=1, max=200, help="How many questions."),
-    seed: int = typer.Option(0, "--seed", help="The same seed gives the same questions and option order."),
+    count: int = typer.Option(10, "--count", click_type=whole_number(1, 200), help="How many questions."),
+    seed: int = typer.Option(0, "--seed", click_type=whole_number(0, 2**32 - 1), help="The same seed gives the same questions and option order."),
     fmt: QuizFormat = typer.Option(QuizFormat.md, "--format", help="md or json."),
     answers: bool = typer.Option(
         False, "--answers", help="Add the answer key, with the provision or judgement behind each answer."

@@ -17,8 +17,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from lexkit.kb.files import FileRefused, read_regular
 from lexkit.kb.knowledge import KnowledgeBase, alias_key, build, document_kind, load_text_bytes, section_citations, split_ref
 from lexkit.kb.models import Document, Text
+from lexkit.kb.yamlload import LoadProblem
 
 #: Bumped whenever the tables change: a store of another format is rebuilt, never read.
 STORE_FORMAT = 1
@@ -90,7 +92,12 @@ def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequenc
     load_problems = []
     digests: dict[str, str] = {}
     for folder, path, name, origin in files:
-        blob = path.read_bytes()
+        try:  # regular files only, never opened when they are not (a FIFO would hang us)
+            blob = read_regular(path)
+        except FileRefused as exc:
+            digests[name] = ""
+            load_problems.append(LoadProblem(name, exc.line, "$", exc.message))
+            continue
         digests[name] = file_digest(blob)
         loaded = load_text_bytes(blob, name)
         load_problems.extend(loaded.problems)

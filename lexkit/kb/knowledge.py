@@ -162,10 +162,18 @@ def load_documents(roots: Path | tuple[Path, ...]) -> tuple[list[Document], list
 
     Only the compiler of the store and `kb validate` parse YAML; a warm look-up never does.
     """
+    from lexkit.kb.files import FileRefused, read_regular
+    from lexkit.kb.yamlload import LoadProblem
+
     docs: list[Document] = []
     problems: list[LoadProblem] = []
     for folder, path, name, origin in discover_all(roots if isinstance(roots, tuple) else (roots,)):
-        loaded = load_text_bytes(path.read_bytes(), name)
+        try:  # regular files only, never opened when they are not (a FIFO would hang us)
+            blob = read_regular(path)
+        except FileRefused as exc:
+            problems.append(LoadProblem(name, exc.line, "$", exc.message))
+            continue
+        loaded = load_text_bytes(blob, name)
         problems.extend(loaded.problems)
         if loaded.data is not None:
             docs.append(Document(document_kind(folder, loaded.data), name, loaded.data, loaded.lines, origin))
@@ -174,12 +182,13 @@ def load_documents(roots: Path | tuple[Path, ...]) -> tuple[list[Document], list
 
 def load_text_bytes(blob: bytes, name: str) -> Any:
     """Load one file's bytes (UTF-8) with the one loader."""
+    from lexkit.kb.files import FileRefused, decode_utf8
     from lexkit.kb.yamlload import LoadedDocument, LoadProblem, load_text
 
     try:
-        return load_text(blob.decode("utf-8"), name)
-    except UnicodeDecodeError as exc:
-        return LoadedDocument(name, None, problems=[LoadProblem(name, 1, "$", f"not UTF-8: {exc.reason}")])
+        return load_text(decode_utf8(blob), name)
+    except FileRefused as exc:
+        return LoadedDocument(name, None, problems=[LoadProblem(name, exc.line, "$", exc.message)])
 
 
 class KnowledgeBase:

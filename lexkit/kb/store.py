@@ -81,10 +81,17 @@ def store_name(roots: tuple[Path, ...]) -> str:
 
 
 def _stamp(files: list[tuple[str, Path, str, str | None]]) -> list[tuple[str, int, int]]:
+    import stat
+
     out = []
     for _folder, path, name, _origin in files:
-        st = path.stat()
-        out.append((name, st.st_size, st.st_mtime_ns))
+        try:
+            st = path.stat()
+        except OSError:  # a dangling link or a link loop: compiling it reports the problem
+            out.append((name, -1, -1))
+            continue
+        # Anything but a regular file never matches a stamp: the compiler refuses it, with its reason.
+        out.append((name, st.st_size if stat.S_ISREG(st.st_mode) else -1, st.st_mtime_ns))
     return sorted(out)
 
 
@@ -108,7 +115,12 @@ def _fresh(con: sqlite3.Connection, stamp: list[tuple[str, int, int]], paths: di
     from lexkit.kb.compile import file_digest
 
     checked_at = time.time_ns()
-    if any(file_digest(paths[name].read_bytes()) != digest for name, digest in racy):
+    from lexkit.kb.files import FileRefused, read_regular
+
+    try:
+        if any(file_digest(read_regular(paths[name])) != digest for name, digest in racy):
+            return False
+    except FileRefused:
         return False
     if all(mtime < checked_at - RACY_NS for _name, _size, mtime in stamp):
         _restamp(con, checked_at)  # the bytes are the same and the files old enough: stop hashing them

@@ -9,6 +9,9 @@ knowledge base of law each of those is a silent error. This loader
 - resolves scalars by the YAML 1.2 core schema: only ``true``/``false`` are booleans, and a
   number with a leading zero stays a string;
 - rejects duplicate keys, merge keys and unquoted dates, each reported with file and line;
+- refuses anchors and aliases (an alias bomb expands a few lines into gigabytes), any explicit
+  tag on any node, and nesting deeper than ``MAX_DEPTH``, from the event stream, before any
+  node is built;
 - keeps the line of every value, so schema errors can say ``file:line: $.path: message``.
 """
 
@@ -58,8 +61,20 @@ if getattr(yaml, "__with_libyaml__", False):
             yaml.cyaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
             _Resolver.__init__(self)
 
+    class _Events(yaml.cyaml.CParser):  # type: ignore[misc,name-defined]
+        """The parser's event stream alone: no node is composed, nothing is expanded."""
+
     LIBYAML = True
 else:  # pragma: no cover - exercised only where libyaml is missing
+
+    class _Events(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+        def dispose(self) -> None:
+            pass
 
     class _Composer(  # type: ignore[no-redef]
         yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Resolver
@@ -175,9 +190,67 @@ class _Builder:
         return value
 
 
+#: Deeper nesting than any record needs (the deepest shipped file nests 6 levels); a cap keeps
+#: the composer's recursion and our own bounded for any input.
+MAX_DEPTH = 64
+#: Refusals reported per file before "and more": a bomb repeats the same mistake many times.
+MAX_REFUSALS = 20
+
+
+def _refusals(text: str, file: str) -> list[LoadProblem]:
+    """Anchors, aliases, explicit tags and excessive nesting, found in the event stream.
+
+    A syntax error ends the scan quietly: composing the document reports it with its line.
+    """
+    problems: list[LoadProblem] = []
+
+    def refuse(event: Any, message: str) -> None:
+        problems.append(LoadProblem(file, event.start_mark.line + 1, "$", message))
+
+    events = _Events(text)
+    depth = 0
+    try:
+        while len(problems) < MAX_REFUSALS:
+            event = events.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.AliasEvent):
+                refuse(event, f"alias *{event.anchor} is not allowed: write the value out in full")
+                continue
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                refuse(event, f"anchor &{anchor} is not allowed: anchors and aliases are refused, write values out in full")
+            tag = getattr(event, "tag", None)
+            if tag is not None:
+                refuse(event, f"tag {tag} is not allowed: plain YAML only")
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    refuse(event, f"nested more than {MAX_DEPTH} levels deep: flatten the record")
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    finally:
+        events.dispose()
+    if len(problems) >= MAX_REFUSALS:
+        problems.append(LoadProblem(file, problems[-1].line, "$", "more refusals follow: fix these first"))
+    return problems
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column:column + 1] if line < len(lines) else ""
+
+
 def load_text(text: str, file: str) -> LoadedDocument:
     """Load YAML text; problems are collected on the document, never raised."""
     doc = LoadedDocument(file=file, data=None)
+    refused = _refusals(text, file)
+    if refused:
+        doc.problems.extend(refused)
+        return doc
     composer = _Composer(text)
     try:
         node = composer.get_single_node()
@@ -185,6 +258,8 @@ def load_text(text: str, file: str) -> LoadedDocument:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc)
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            reason = "a tab character: YAML indents with spaces only"
         doc.problems.append(LoadProblem(file, line, "$", f"YAML syntax error: {reason}"))
         return doc
     finally:
@@ -197,10 +272,12 @@ def load_text(text: str, file: str) -> LoadedDocument:
 
 
 def load_file(path: Path, display: str | None = None) -> LoadedDocument:
-    """Load one YAML file (UTF-8)."""
+    """Load one YAML file (UTF-8): a regular file only, read without ever blocking (lexkit.kb.files)."""
+    from lexkit.kb.files import FileRefused, decode_utf8, read_regular
+
     name = display or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return LoadedDocument(name, None, problems=[LoadProblem(name, 1, "$", f"not UTF-8: {exc.reason}")])
+        text = decode_utf8(read_regular(path))
+    except FileRefused as exc:
+        return LoadedDocument(name, None, problems=[LoadProblem(name, exc.line, "$", exc.message)])
     return load_text(text, name)

@@ -19,6 +19,10 @@ from lexkit.kb.models import Section
 
 MAX_SECTIONS = 40
 _ID = re.compile(r"^\s*([A-Za-z]+)-([0-9]{1,4}[A-Za-z]{0,3})((?:\([0-9A-Za-z]+\))*)\s*$")
+# Words a citation may hold besides the Act: "u/s 370 r/w 34", "section 15 of the Act", "S. 143".
+_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}+(?![A-Za-z])")
+_NOT_ACTS = frozenset({"sec", "secs", "section", "sections", "ss", "of", "the", "act", "and", "read", "with", "under",
+                       "rw", "us", "sub", "clause", "cl", "para", "rule", "proviso", "explanation", "expl"})
 _ARTICLE = re.compile(r"(?<![a-z])(?:art|arts|article|articles)(?![a-z])", re.IGNORECASE)
 
 
@@ -133,6 +137,7 @@ class CitationResolver:
             raise UsageProblem(what, hint="write it as charge-sheets do, e.g. 'S. 143 BNS' or 'section 15 of ITPA'")
         if not spans:
             number, pinpoint = numbers[0][1], numbers[0][2]
+            self._unknown_act(text)  # 'XYZ 143': an Act we do not hold, said as such
             self._bare(query, number, pinpoint)  # raises: a bare number names no Act
         named: list[tuple[str, str, str]] = []
         prefix = spans[0][0] < numbers[0][0]  # 'BNS 143(3), 3(5)': the Act first
@@ -154,7 +159,7 @@ class CitationResolver:
         section = self.kb.sections.get(sid)
         if section is None:
             raise NotFound(
-                f"{sid} ('{_short(query)}') is not in the knowledge base",
+                f"{_short(sid, 40)} ('{_short(query)}') is not in the knowledge base",
                 hint=self._suggest(sid, act),
             )
         return Citation(query, section, pinpoint, tuple(self._warnings(query, section, pinpoint)))
@@ -169,6 +174,27 @@ class CitationResolver:
         ):
             out.append(f"{section.id} has no sub-provision ({first.group(1)}) in the text held: check the citation")
         return out
+
+    def _unknown_act(self, rest: str) -> None:
+        """A word in the place of an Act that names none held ('XYZ 143', 'BNSX 143'): say so."""
+        code_of = {"".join(c for c in a.upper() if c.isalnum()): act.code
+                   for act in self.kb.acts.values() for a in (act.code, *act.aliases)}
+        for word in _WORD.findall(rest)[:20]:
+            if word.lower() in _NOT_ACTS or len(word) > 12:
+                continue
+            near = difflib.get_close_matches(word.upper(), sorted(code_of), n=5, cutoff=0.6)
+            # An abbreviation (XYZ) or a near miss of one held (BNSX, crpcc); other words
+            # ("302 murder") leave the citation to the bare-number answer and its candidates.
+            if near or (word.isupper() and len(word) <= 8):
+                break
+        else:
+            return
+        close = list(dict.fromkeys(code_of[n] for n in near))[:3]
+        raise NotFound(
+            f"'{_short(word, 30)}' is not an Act in the knowledge base",
+            hint=("did you mean " + " or ".join(close) + "? " if close else "")
+            + "Acts held: " + ", ".join(sorted(self.kb.acts)),
+        )
 
     def _bare(self, query: str, number: str, pinpoint: str) -> Citation:
         held = [s.id for s in self.kb.sections_numbered(number)]

@@ -87,17 +87,24 @@ _PERIOD_FORMS = (
 )
 
 
+def _short(text: str, limit: int = 60) -> str:
+    """An argument as echoed in a message: never the whole of a pasted page."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def parse_period(text: str) -> Period:
     """Read '24 hours', '24h', '10 days', '3 weeks' (21 days), '2 months' or '1 year'."""
     if text.strip().startswith("-"):
-        raise UsageProblem(f"the period {text!r} is negative: {_PERIOD_FORMS}")
+        raise UsageProblem(f"the period {_short(text)!r} is negative: {_PERIOD_FORMS}")
     match = _PERIOD_TEXT.fullmatch(text.strip())
     if match is None or match["unit"].lower() not in _UNIT_WORDS:
-        raise UsageProblem(f"cannot read the period {text!r}: {_PERIOD_FORMS}")
+        raise UsageProblem(f"cannot read the period {_short(text)!r}: {_PERIOD_FORMS}")
     unit, factor = _UNIT_WORDS[match["unit"].lower()]
+    if len(match["amount"]) > 6:  # a million days is past the year 9999 from any trigger
+        raise UsageProblem(f"the period {_short(text)!r} is too long: {_PERIOD_FORMS}")
     amount = int(match["amount"]) * factor
     if amount == 0:
-        raise UsageProblem(f"the period {text!r} is empty: give at least 1 {unit[:-1]}")
+        raise UsageProblem(f"the period {_short(text)!r} is empty: give at least 1 {unit[:-1]}")
     return Period(amount, unit)
 
 
@@ -127,7 +134,7 @@ def parse_datetime(text: str, *, default_tz: tzinfo = IST) -> datetime:
     cleaned = text.strip()
     match = _ISO.fullmatch(cleaned) or _DAY_FIRST.fullmatch(cleaned)
     if match is None:
-        raise UsageProblem(f"cannot read the date {text!r}: use {DATETIME_FORMATS}")
+        raise UsageProblem(f"cannot read the date {_short(text)!r}: use {DATETIME_FORMATS}")
     parts = match.groupdict()
     try:
         day = date(int(parts["y"]), int(parts["m"]), int(parts["d"]))
@@ -140,11 +147,11 @@ def parse_datetime(text: str, *, default_tz: tzinfo = IST) -> datetime:
         zone = _offset(parts.get("tz")) or default_tz
     except ValueError as problem:
         raise UsageProblem(
-            f"{text!r} is not a real date and time ({problem}): use {DATETIME_FORMATS}"
+            f"{_short(text)!r} is not a real date and time ({problem}): use {DATETIME_FORMATS}"
         ) from None
     if not YEARS[0] <= day.year <= YEARS[1]:
         # The Acts lexkit holds start in 1860; a year outside this range is a typing slip.
-        raise UsageProblem(f"{text!r}: the year must be between {YEARS[0]} and {YEARS[1]}")
+        raise UsageProblem(f"{_short(text)!r}: the year must be between {YEARS[0]} and {YEARS[1]}")
     return datetime.combine(day, clock, tzinfo=zone)
 
 

@@ -72,12 +72,19 @@ class ProvisionReport(NamedTuple):
 
 def parse_offence_date(text: str) -> dt.date:
     """An offence date: ISO 8601 (2024-06-30) or Indian day-first (30/06/2024, 30-06-2024)."""
+    from lexkit.law.deadlines import YEARS
+
     raw = text.strip()
     for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
         try:
-            return dt.datetime.strptime(raw, fmt).date()
+            day = dt.datetime.strptime(raw, fmt).date()
         except ValueError:
             continue
+        if not YEARS[0] <= day.year <= YEARS[1]:
+            # The oldest Act held is of 1860: year 1 or 9999 is a typing slip, never an offence date.
+            raise UsageProblem(f"'{raw}': the year must be between {YEARS[0]} and {YEARS[1]}",
+                               hint="write the date as YYYY-MM-DD or DD/MM/YYYY, e.g. 2024-06-30")
+        return day
     raise UsageProblem(
         f"'{text}' is not a date (or is impossible)",
         hint="write the offence date as YYYY-MM-DD or DD/MM/YYYY, e.g. 2024-06-30 or 30/06/2024",

@@ -36,11 +36,12 @@ class FactSpec:
         """Turn the text of ``--fact NAME=VALUE`` into a typed value, or say what is wrong."""
         text = raw.strip()
         if self.type == "integer":
-            try:
-                value: Any = int(text)
-            except ValueError:
-                raise UsageProblem(f"--fact {self.name}={raw}: not a whole number",
-                                   hint=f"{self.prompt}: e.g. --fact {self.name}=15") from None
+            # Digits only: int() would also read '1_5' as 15 and take '+15', and a victim's age
+            # read wrongly changes which law applies.
+            if not (text.isascii() and text.isdigit()) or len(text) > 9:
+                raise UsageProblem(f"--fact {self.name}={raw}: not a whole number (digits only)",
+                                   hint=f"{self.prompt}: e.g. --fact {self.name}=15")
+            value: Any = int(text)
             low = "" if self.min is None else str(self.min)
             high = "" if self.max is None else str(self.max)
             if (self.min is not None and value < self.min) or (self.max is not None and value > self.max):

@@ -760,9 +760,13 @@ def _check_date(on_date: str) -> str:
     if not _ISO_DATE.match(on_date):
         raise UsageProblem(f"'{on_date}' is not a date", hint="write it as YYYY-MM-DD, e.g. 2026-11-23")
     try:
-        dt.date.fromisoformat(on_date)
+        day = dt.date.fromisoformat(on_date)
     except ValueError as exc:
         raise UsageProblem(f"'{on_date}' is not a real date", hint="write it as YYYY-MM-DD") from exc
+    from lexkit.law.deadlines import YEARS
+
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise UsageProblem(f"'{on_date}': the year must be between {YEARS[0]} and {YEARS[1]}", hint="write it as YYYY-MM-DD")
     return on_date
 
 

@@ -1,0 +1,217 @@
+"""The hostile-input catalogue (issue 8, point 3): each case, run through the real `lexkit`.
+
+Each case asserts the exit code, the one-line message (with file:line or the argument), that no
+traceback and no exit 3 appear, and that nothing in the working folder was lost or written.
+README.md lists the same cases and codes (a test below keeps the two in step).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from hostile import base_env, copy_minimal, run_lexkit, snapshot
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+NEW = "provisions/new.yaml"
+
+
+def _write(rel: str, content: str | bytes) -> Callable[[Path], None]:
+    def setup(kb: Path) -> None:
+        path = kb / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+    return setup
+
+
+def _replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def setup(kb: Path) -> None:
+        path = kb / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"fixture changed: {old!r} not in {rel}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return setup
+
+
+def _alias_bomb() -> str:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, 10):
+        prev, cur = chr(ord("a") + n - 1), chr(ord("a") + n)
+        lines.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def _fifo(kb: Path) -> None:
+    os.mkfifo(kb / "provisions" / "pipe.yaml")
+
+
+def _device(kb: Path) -> None:
+    # /dev/null through a link: a character device, without needing mknod (root) here.
+    os.symlink("/dev/zero", kb / "provisions" / "zero.yaml")
+
+
+def _folder(kb: Path) -> None:
+    (kb / "provisions" / "x.yaml").mkdir()
+
+
+def _loop(kb: Path) -> None:
+    os.symlink("loop-b.yaml", kb / "provisions" / "loop-a.yaml")
+    os.symlink("loop-a.yaml", kb / "provisions" / "loop-b.yaml")
+
+
+def _dangling(kb: Path) -> None:
+    os.symlink("nowhere.yaml", kb / "provisions" / "gone.yaml")
+
+
+def _huge(kb: Path) -> None:
+    with open(kb / "provisions" / "huge.yaml", "wb") as handle:  # sparse: no disk is used
+        handle.truncate(2 * 1024 * 1024 + 1)
+
+
+@dataclass
+class Case:
+    id: str
+    args: list[str]
+    code: int
+    message: str  # a regular expression stderr must match
+    setup: Callable[[Path], None] | None = None
+    env: dict[str, str] = field(default_factory=dict)
+    shipped: bool = False  # run on the shipped knowledge base rather than a copy of the minimal one
+
+
+SHOW = ["provision", "show", "NEWC 20"]
+BUILD = ["checklist", "build", "csec-rescue", "--at", "27/11/2026 22:00", "--no-input"]
+GIRL = ["--fact", "victim_age=15", "--fact", "victim_gender=female"]
+YEAR = r"the year must be between 1860 and 2200"
+
+CASES = [
+    # --- YAML ---------------------------------------------------------------------------------
+    Case("yaml-syntax", SHOW, 1, r"provisions/new\.yaml:4: \$: YAML syntax error: did not find expected",
+         _replace(NEW, "  title: {en", "  title: [{en")),
+    Case("yaml-duplicate-key", SHOW, 1, r"provisions/new\.yaml:4: \$\.act\.title: duplicate key 'title' \(first at line 3\)",
+         _replace(NEW, "  number:", "  title: again\n  number:")),
+    Case("yaml-tab", SHOW, 1, r"provisions/new\.yaml:2: \$: YAML syntax error: a tab character: YAML indents with spaces only",
+         _replace(NEW, "  code: NEWC", "\tcode: NEWC")),
+    Case("yaml-tag-on-scalar", SHOW, 1, r"provisions/new\.yaml:2: \$: tag tag:yaml\.org,2002:str is not allowed",
+         _replace(NEW, "code: NEWC", "code: !!str NEWC")),
+    Case("yaml-tag-on-mapping", SHOW, 1, r"provisions/new\.yaml:3: \$: tag !custom is not allowed",
+         _replace(NEW, "title: {en", "title: !custom {en")),
+    Case("yaml-python-tag", SHOW, 1, r"provisions/evil\.yaml:1: \$: tag tag:yaml\.org,2002:python/object/apply:os\.system is not allowed",
+         _write("provisions/evil.yaml", "act: !!python/object/apply:os.system ['touch pwned']\n")),
+    Case("yaml-alias-bomb", SHOW, 1, r"provisions/bomb\.yaml:1: \$: anchor &a is not allowed",
+         _write("provisions/bomb.yaml", _alias_bomb())),
+    Case("yaml-alias-loop", SHOW, 1, r"provisions/loop\.yaml:1: \$: anchor &x is not allowed",
+         _write("provisions/loop.yaml", "a: &x [*x]\n")),
+    Case("yaml-alias", SHOW, 1, r"provisions/new\.yaml:\d+: \$: (anchor &s|alias \*s) is not allowed",
+         _replace(NEW, 'sources: [{url: "https://example.invalid/new-code", kind: primary}]\n  verification',
+                  'sources: &s [{url: "https://example.invalid/new-code", kind: primary}]\n  verification')),
+    Case("yaml-deep-nesting", SHOW, 1, r"provisions/deep\.yaml:1: \$: nested more than 64 levels deep",
+         _write("provisions/deep.yaml", "a: " + "[" * 500 + "]" * 500 + "\n")),
+    Case("yaml-too-large", SHOW, 1, r"provisions/huge\.yaml:1: \$: the file is too large \(2,097,153 bytes; the limit is 2,097,152\)",
+         _huge),
+    Case("yaml-not-utf8", SHOW, 1, r"provisions/new\.yaml:3: \$: not UTF-8: byte 0xe9",
+         lambda kb: (kb / NEW).write_bytes((kb / NEW).read_bytes().replace(b"New Code, 2023\"", b"Code \xe9\"", 1))),
+    Case("yaml-utf16", SHOW, 1, r"provisions/new\.yaml:1: \$: the file is UTF-16, not UTF-8",
+         lambda kb: (kb / NEW).write_bytes((kb / NEW).read_text(encoding="utf-8").encode("utf-16"))),
+    Case("yaml-empty", SHOW, 1, r"provisions/empty\.yaml:1: \$: the file is empty", _write("provisions/empty.yaml", "")),
+    # --- files that are not regular files: refused without being opened -------------------------
+    Case("file-directory", SHOW, 1, r"provisions/x\.yaml:1: \$: a folder, not a file", _folder),
+    Case("file-fifo", SHOW, 1, r"provisions/pipe\.yaml:1: \$: a FIFO \(named pipe\), not a regular file", _fifo),
+    Case("file-device", SHOW, 1, r"provisions/zero\.yaml:1: \$: a character device, not a regular file", _device),
+    Case("file-symlink-loop", SHOW, 1, r"provisions/loop-a\.yaml:1: \$: a symbolic link loop", _loop),
+    Case("file-dangling-link", SHOW, 1, r"provisions/gone\.yaml:1: \$: a symbolic link to nothing", _dangling),
+    # --- records: kb validate names each problem with its file and line --------------------------
+    Case("record-missing-source", ["kb", "validate"], 1, r"provisions/new\.yaml:13: \$\.sections\[0\]: 'sources' is a required property",
+         _replace(NEW, '    sources: [{url: "https://example.invalid/new-code", kind: primary}]\n', "")),
+    Case("record-unknown-reference", ["kb", "validate"], 1,
+         r"provisions/old-new\.yaml:8: \$\.rows\[0\]\.to: NEWC-99 is not a provision in the knowledge base",
+         _replace("provisions/old-new.yaml", "to: NEWC-20", "to: NEWC-99")),
+    Case("record-duplicate-id", ["kb", "validate"], 1,
+         r"provisions/zz-copy\.yaml:\d+: \$\.sections\[0\]\.id: duplicate id NEWC-20 \(also in provisions/new\.yaml\)",
+         lambda kb: (kb / "provisions" / "zz-copy.yaml").write_text(
+             (kb / NEW).read_text(encoding="utf-8").replace("code: NEWC", "code: NEWD").replace("  replaces: OLDC\n", "")
+             .replace("aliases: [NEWC, New Code]", "aliases: [NEWD]"), encoding="utf-8")),
+    Case("record-date-as-number", ["kb", "validate"], 1, r"provisions/new\.yaml:11: \$\.act\.last_verified_on: 20261123 is not of type 'string'",
+         _replace(NEW, 'last_verified_on: "2026-11-23"', "last_verified_on: 20261123")),
+    Case("record-version-as-number", ["kb", "validate"], 1, r"provisions/kb\.yaml:2: \$\.kb\.version: 2026\.11 is not of type 'string'",
+         _replace("provisions/kb.yaml", 'version: "2026.11.0"', "version: 2026.11")),
+    # --- arguments ------------------------------------------------------------------------------
+    Case("arg-offence-date-year-1", ["provision", "show", "BNS 143", "--offence-date", "0001-01-01"], 2,
+         r"lexkit: error: '0001-01-01': " + YEAR, shipped=True),
+    Case("arg-checklist-offence-date", [*BUILD, *GIRL, "--offence-date", "31/12/9999"], 2, r"'31/12/9999': " + YEAR, shipped=True),
+    Case("arg-at-year-out-of-range", ["checklist", "build", "csec-rescue", "--at", "0001-01-01", "--no-input", *GIRL], 2,
+         r"'0001-01-01': " + YEAR, shipped=True),
+    Case("arg-deadline-from-out-of-range", ["deadline", "--from", "9999-12-31", "--within", "1 day"], 2, r"'9999-12-31': " + YEAR,
+         shipped=True),
+    Case("arg-event-out-of-range", [*BUILD, *GIRL, "--event", "arrest=0001-01-01 10:00"], 2, r"'0001-01-01 10:00': " + YEAR,
+         shipped=True),
+    Case("arg-handout-date", ["handout", "build", "trafficking-csec", "--date", "0001-01-01"], 2, r"'0001-01-01': " + YEAR,
+         shipped=True),
+    Case("arg-impossible-date", ["deadline", "--from", "31/02/2026", "--within", "1 day"], 2, r"'31/02/2026' is not a real date",
+         shipped=True),
+    Case("arg-fact-underscore", [*BUILD, "--fact", "victim_age=1_5", "--fact", "victim_gender=female"], 2,
+         r"--fact victim_age=1_5: not a whole number \(digits only\)", shipped=True),
+    Case("arg-fact-sign", [*BUILD, "--fact", "victim_age=+15", "--fact", "victim_gender=female"], 2,
+         r"--fact victim_age=\+15: not a whole number", shipped=True),
+    Case("arg-count-underscore", ["quiz", "build", "trafficking-csec", "--count", "1_0"], 2,
+         r"Invalid value for '--count': '1_0' is not a whole number", shipped=True),
+    Case("arg-seed-negative", ["quiz", "build", "trafficking-csec", "--seed", "-1"], 2,
+         r"Invalid value for '--seed': '-1' is not a whole number", shipped=True),
+    Case("arg-journey-hours-nan", ["deadline", "--from", "2026-11-23", "--rule", "JJA-31.production", "--journey-hours", "nan"], 2,
+         r"Invalid value for '--journey-hours': 'nan' is not a number of hours", shipped=True),
+    Case("arg-period-huge", ["deadline", "--from", "2026-11-23", "--within", "9" * 5000 + " days"], 2,
+         r"the period '9+…' is too long", shipped=True),
+    Case("arg-citation-100kb", ["provision", "show", "BNS " + "1" * 100_000], 1,
+         r"lexkit: error: BNS-1+… \('BNS 1+…'\) is not in the knowledge base", shipped=True),
+    Case("arg-citation-100kb-acts", ["provision", "show", "IPC BNS " * 12_000], 2,
+         r"no section number found in 'IPC BNS IPC BNS", shipped=True),
+    Case("arg-citation-100kb-charge", ["provision", "show", "u/s 370, 9999 IPC " * 6_000], 1,
+         r"IPC-9999 \('u/s 370, 9999 IPC", shipped=True),
+    Case("arg-unknown-act", ["provision", "show", "XYZ 143"], 1,
+         r"lexkit: error: 'XYZ' is not an Act in the knowledge base\nlexkit: hint: Acts held: BLSA, BNS", shipped=True),
+    Case("arg-act-typo", ["provision", "show", "BNSX 143"], 1, r"'BNSX' is not an Act .*\n.*hint: did you mean BNS or BNSS\?",
+         shipped=True),
+    Case("arg-unknown-section", ["provision", "show", "BNS 9999"], 1, r"BNS-9999 \('BNS 9999'\) is not in the knowledge base\n.*did you mean",
+         shipped=True),
+    Case("arg-unknown-template", ["checklist", "build", "csec-rescu", "--at", "2026-11-27 10:00"], 1,
+         r"no checklist template 'csec-rescu'\n.*hint: did you mean csec-rescue\?", shipped=True),
+    Case("arg-unknown-fact", [*BUILD, "--fact", "victim_agee=15"], 2,
+         r"--fact victim_agee: template csec-rescue has no such fact\n.*hint: its facts are: victim_age", shipped=True),
+    Case("arg-unknown-rule", ["deadline", "--from", "2026-11-23", "--rule", "JJA-31.productio"], 1,
+         r"--rule JJA-31.productio: no such time limit\n.*did you mean JJA-31.production", shipped=True),
+]
+
+
+@pytest.fixture
+def place(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    work = tmp_path / "work"
+    work.mkdir()
+    kb = copy_minimal(work / "kb")
+    return work, kb, base_env(tmp_path / "cache")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_hostile_case(case: Case, place: tuple[Path, Path, dict[str, str]]) -> None:
+    work, kb, env = place
+    if case.setup is not None:
+        case.setup(kb)
+    before = snapshot(work)
+    args = [a.replace("{kb}", str(kb)).replace("{work}", str(work)) for a in case.args]
+    ran = run_lexkit(args if case.shipped else ["--kb", str(kb), *args], cwd=work, env={**env, **case.env})
+    assert ran.code == case.code, (ran.code, ran.stderr)
+    # the product of `kb validate` (its list of problems) is on stdout; every other message on stderr
+    assert re.search(case.message, ran.stderr + ran.stdout), (ran.stderr, ran.stdout)
+    assert "Traceback" not in ran.stderr + ran.stdout
+    assert snapshot(work) == before  # nothing lost, nothing written
+
+
+def test_the_catalogue_never_expects_a_bug() -> None:
+    """Exit 3 means a bug: no ordinary hostile input may be expected to produce it."""
+    assert len(CASES) >= 20
+    assert all(c.code in (0, 1, 2, 130) for c in CASES)
