@@ -379,7 +379,7 @@ class StoredKnowledgeBase(KnowledgeBase):
         return [_row(r[0]) for r in self.store.all("SELECT record FROM correspondence WHERE to_id = ? ORDER BY rowid", section_id)]
 
     def cited_by(self, section_id: str) -> list[tuple[str, str, str]]:
-        return [tuple(r) for r in self.store.all(  # type: ignore[misc]
+        return [tuple(r) for r in self.store.all(
             "SELECT kind, ref_id, title FROM cited_by WHERE section_id = ? ORDER BY n", section_id)]
 
     def sections_numbered(self, number: str) -> list[Section]:
@@ -395,9 +395,9 @@ class StoredKnowledgeBase(KnowledgeBase):
         return self.sections.get(split_ref(ref)[0])
 
     def section_index(self, act: str | None = None) -> list[tuple[str, str, str]]:
-        return [tuple(r) for r in self.store.all(  # type: ignore[misc]
+        return [tuple(r) for r in self.store.all(
             "SELECT id, title, verification FROM sections WHERE ? IS NULL OR act = ? ORDER BY rowid", act, act)]
 
     @cached_property
     def overrides(self) -> list[tuple[str, str, str, str]]:  # type: ignore[override]
-        return [tuple(r) for r in self.store.all("SELECT kind, id, file, reason FROM overrides ORDER BY n")]  # type: ignore[misc]
+        return [tuple(r) for r in self.store.all("SELECT kind, id, file, reason FROM overrides ORDER BY n")]
