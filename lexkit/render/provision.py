@@ -158,14 +158,19 @@ def show_text(report: ProvisionReport, markdown: bool = False) -> str:
     pin = f" (pinpoint {report.pinpoint})" if report.pinpoint != s.id else ""
     head = f"{s.id}{pin}: {s.title.en}"
     lines = [f"# {head}" if markdown else head, f"{act.title.en} ({act.number}), {act.unit} {s.number}"]
+    earlier = report.version is not None and report.version.text is not None
     lines.append(
         f"In force: {d['in_force_from']} to {d['in_force_to'] or 'date'}"
-        + (" [repealed]" if d["in_force_to"] else "")
+        + ((" [then amended]" if earlier else " [repealed]") if d["in_force_to"] else "")
     )
     if report.applicable:
         a = report.applicable
         lines.append(h(f"Applicable to an offence on {a.offence_date}"))
         lines.append(f"{bullet}{', '.join(a.ids) if a.ids else 'none'}: {a.reason}")
+    if report.version is not None and report.version.text is None:
+        lines.append(h("Not yet in force on the offence date"))
+        lines.append(f"{bullet}the text below came into force on {s.in_force_from}; on {report.applicable.offence_date if report.applicable else 'that date'} "
+                     f"there was no such section ({report.version.changes.en})")
     if report.version is not None and report.version.text is not None:
         v = report.version
         lines.append(h("This is the earlier form"))
