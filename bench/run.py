@@ -395,8 +395,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.python:
             python = args.python
         else:
-            pip_env = dict(env)
-            pip_env["HOME"] = os.environ.get("HOME", env["HOME"])  # pip's own cache and config: never lexkit's
+            # pip reads the user's pip config (an index, find-links) from the real home; its cache
+            # goes to the temporary XDG_CACHE_HOME, so nothing is written there.
+            pip_env = {k: v for k, v in env.items() if k != "XDG_CONFIG_HOME"}
+            pip_env["HOME"] = os.environ.get("HOME", env["HOME"])
+            if os.environ.get("XDG_CONFIG_HOME"):
+                pip_env["XDG_CONFIG_HOME"] = os.environ["XDG_CONFIG_HOME"]
             python = make_venv(tmp, pip_env)
         install = install_kind(python, env)
         script = Path(python).parent / "lexkit"
