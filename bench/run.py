@@ -101,22 +101,26 @@ TARGETS = {  # figure -> (limit, unit, the knowledge bases it applies to)
     "rss": (60.0, "MB", ("synthetic",)),
 }
 
-# Run in the benchmark's venv: times lexkit's search API in one process (import once, then each
-# query). Today that is load() then search_or_resolve(), what `provision search` runs. When the
-# compiled store lands, make make_search() open the store instead (the lead's API).
+# Run in the benchmark's venv: times lexkit's search API in one process (open the knowledge base
+# once, then time each query) through search_or_resolve(), what `provision search` runs. The
+# knowledge base comes from the compiled store (lexkit.kb.store.load) where it exists, else from
+# today's loader (lexkit.kb.knowledge.load, a pickle cache).
 INPROC = r"""
 import json, sys, time
 from pathlib import Path
 
 def make_search(root):
-    from lexkit.kb.knowledge import load
+    try:
+        from lexkit.kb.store import load
+    except ImportError:
+        from lexkit.kb.knowledge import load
     from lexkit.law.provisions import search_or_resolve
     kb = load(Path(root) if root else None)
-    return lambda q: search_or_resolve(kb, q, None, 10)[0]
+    return lambda q: search_or_resolve(kb, q, None, 10)[0], load.__module__
 
 root, queries, budget, least = sys.argv[1], json.loads(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
 t = time.perf_counter()
-search = make_search(root)
+search, api = make_search(root)
 setup = time.perf_counter() - t
 times, hits, start = [], 0, time.perf_counter()
 for q in queries:
@@ -126,7 +130,7 @@ for q in queries:
     hits += bool(found)
     if budget and len(times) >= least and time.perf_counter() - start > budget:
         break
-print(json.dumps({"setup_ms": setup * 1000, "ms": times, "with_hits": hits}))
+print(json.dumps({"setup_ms": setup * 1000, "ms": times, "with_hits": hits, "api": api}))
 """
 
 
@@ -314,7 +318,7 @@ def searches(b: Bench, kb_label: str, kb_root: str, kb_args: list[str], cache: P
     times = got["ms"]
     b.rows.append(Row("search_inproc", f"search in-process, {len(queries)} queries: p95 (p50)", kb_label, pct(times, 95), "ms",
                       f"p50 {pct(times, 50):.1f} ms, p95 {pct(times, 95):.1f} ms; setup {got['setup_ms']:.0f} ms, "
-                      f"{got['with_hits']} with hits", len(times), len(times) < len(queries)))
+                      f"{got['with_hits']} with hits; {got['api']}.load", len(times), len(times) < len(queries)))
     print(f"  {kb_label:9} search in-process p95 {pct(times, 95):.1f} ms (n={len(times)})", file=sys.stderr)
     base = [b.python, *BASELINE]
     b.check([*b.lexkit, *kb_args, "provision", "search", queries[0]], env)
