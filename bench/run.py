@@ -374,7 +374,7 @@ def render(rows: list[Row], head: dict[str, str], notes: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="A smoke run: 5 pairs, 2,000 sections, 20 queries.")
+    parser.add_argument("--quick", action="store_true", help="A smoke run: 5 pairs, 2,000 sections, 10 queries.")
     parser.add_argument("--sections", type=int, help="Sections of the synthetic knowledge base (default 50,000).")
     parser.add_argument("--pairs", type=int, help="Command/baseline pairs per look-up (default 15).")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md", help="Where to write the results (bench/RESULTS.md).")
@@ -384,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sections = args.sections or (2_000 if args.quick else 50_000)
     pairs = args.pairs or (5 if args.quick else 15)
-    queries = QUERIES[::5] if args.quick else QUERIES
+    queries = QUERIES[::10] if args.quick else QUERIES
     started = time.perf_counter()
     load_before = load_now()
     tmp = Path(tempfile.mkdtemp(prefix="lexkit-bench-"))
