@@ -252,6 +252,16 @@ def machine(python: str) -> dict[str, str]:
     return {"CPU": cpu, "Cores": f"{os.cpu_count()} ({usable} usable)", "Memory": mem, "Python": pyver, "OS": osname}
 
 
+LOADS: list[float] = []
+
+
+def phase(what: str) -> None:
+    """Say what runs next, and sample the 1-minute load average (the results report its peak)."""
+    if hasattr(os, "getloadavg"):
+        LOADS.append(os.getloadavg()[0])
+    print(f"bench: {what}", file=sys.stderr)
+
+
 def load_now() -> str:
     try:
         one, five, fifteen = os.getloadavg()
@@ -424,15 +434,15 @@ def main(argv: list[str] | None = None) -> int:
         kb_synth = ["--kb", str(synth)]
         least = min(5, pairs)
 
-        print("bench: warm look-ups", file=sys.stderr)
+        phase("warm look-ups")
         lookups(b, "shipped", [], SHIPPED_LOOKUPS, tmp / "cache-shipped", least)
         lookups(b, "synthetic", kb_synth, synth_cmds, tmp / "cache-synthetic", least)
 
-        print("bench: search", file=sys.stderr)
+        phase("search")
         searches(b, "shipped", "", [], tmp / "cache-shipped", queries)
         searches(b, "synthetic", str(synth), kb_synth, tmp / "cache-synthetic", queries)
 
-        print("bench: checklists", file=sys.stderr)
+        phase("checklists")
         env_shipped = b.env(tmp / "cache-shipped")
         for key, extra, label in (("checklist_json", ["--format", "json"], " --format json"), ("checklist_table", [], " (default table)")):
             cmd_s, base_s, _, cut = b.paired([*lexkit, *CHECKLIST, *extra], env_shipped, pairs, least)
@@ -440,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
             b.rows.append(Row(key, "checklist build csec-rescue" + label, "shipped", c / r, "x",
                               f"{ms(c):.0f} ms vs {ms(r):.0f} ms", len(cmd_s), cut))
 
-        print("bench: cold compile and validate", file=sys.stderr)
+        phase("cold compile and validate")
         # Today there is no 'kb build': the first look-up on an empty cache builds it.
         what = "kb build" if has_build else "first look-up"
         for label, kb_args, first in (("shipped", [], SHIPPED_LOOKUPS["show_json"]), ("synthetic", kb_synth, synth_cmds["show_json"])):
@@ -457,7 +467,8 @@ def main(argv: list[str] | None = None) -> int:
         head = {
             "Date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             **machine(python),
-            "Load average": f"{load_before} before, {load_now()} after (other work on the machine skews figures)",
+            "Load average": f"{load_before} before, {load_now()} after, peak 1-min {max(LOADS, default=0):.2f} "
+                            f"sampled at each phase, on {os.cpu_count()} cores (other work on the machine skews figures)",
             "lexkit": install,
             "Commit": _commit(),
             "Knowledge bases": f"shipped ({shipped_sections()} sections); synthetic ({sections} sections in "
