@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from lexkit.kb.files import FileRefused, read_regular
-from lexkit.kb.knowledge import KnowledgeBase, alias_key, build, document_kind, load_text_bytes, section_citations, split_ref
+from lexkit.kb.knowledge import KnowledgeBase, alias_key, document_kind, load_text_bytes, section_citations, split_ref
 from lexkit.kb.models import Document, Text
 from lexkit.kb.yamlload import LoadProblem
 
@@ -85,7 +85,7 @@ def _text(value: Any, lang: str = "en") -> str:
 def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequence[tuple[str, Path, str, str | None]],
                   stamp: Iterable[tuple[str, int, int]]) -> KnowledgeBase:
     """Read, validate and write the whole knowledge base (a base and its overlays) into ``con``, an empty database."""
-    from lexkit.kb.validate import validate_documents
+    from lexkit.kb.validate import checked_knowledge_base
 
     con.executescript(SCHEMA)
     docs: list[Document] = []
@@ -104,8 +104,7 @@ def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequenc
         if loaded.data is not None:
             docs.append(Document(document_kind(folder, loaded.data), name, loaded.data, loaded.lines, origin))
     root = roots[0]
-    report = validate_documents(root, docs, load_problems, tuple(roots))
-    kb = build(root, docs, strict=False, roots=tuple(roots))
+    report, kb = checked_knowledge_base(root, docs, load_problems, tuple(roots))  # kb is whole when report is clean
     sizes = {name: (size, mtime) for name, size, mtime in stamp}
     con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?)", [
         (name, str(origin or root), *sizes.get(name, (0, 0)), digests[name]) for _f, _p, name, origin in files

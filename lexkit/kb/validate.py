@@ -175,6 +175,12 @@ def validate(root: Path | tuple[Path, ...]) -> ValidationReport:
 def validate_documents(root: Path, docs: list[Document], load_problems: list[Problem],
                        roots: tuple[Path, ...] = ()) -> ValidationReport:
     """Validate loaded documents: each against its schema, then the references between them."""
+    return checked_knowledge_base(root, docs, load_problems, roots)[0]
+
+
+def checked_knowledge_base(root: Path, docs: list[Document], load_problems: list[Problem],
+                           roots: tuple[Path, ...] = ()) -> tuple[ValidationReport, KnowledgeBase]:
+    """The validation report and the knowledge base indexed on the way (whole when the report is clean)."""
     problems: list[Problem] = list(load_problems)
     validators = schema_validators()
     valid_docs: list[Document] = []
@@ -214,7 +220,7 @@ def validate_documents(root: Path, docs: list[Document], load_problems: list[Pro
         counts[kind + "s"] = len(kb.docs_of(kind))
     problems.sort(key=lambda p: (p.file, p.line, p.path))
     files = len(docs) + len({p.file for p in load_problems} - {d.file for d in docs})
-    return ValidationReport(str(root), files, tuple(problems), counts)
+    return ValidationReport(str(root), files, tuple(problems), counts), kb
 
 
 def unverified_items(kb: KnowledgeBase) -> list[str]:

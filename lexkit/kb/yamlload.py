@@ -244,16 +244,148 @@ def _char_at(text: str, line: int, column: int) -> str:
     return lines[line][column:column + 1] if line < len(lines) else ""
 
 
+class _Frame:
+    """A mapping or sequence being built from the event stream."""
+
+    __slots__ = ("value", "path", "key", "key_line", "first_line", "skip")
+
+    def __init__(self, value: Any, path: JsonPath) -> None:
+        self.value = value
+        self.path = path
+        self.key: str | None = None  # a mapping's key waiting for its value
+        self.key_line = 0
+        self.first_line: dict[str, int] = {}
+        self.skip = False  # the value of a refused key: built, then dropped
+
+
+def _plain(value: str) -> tuple[str, Any]:
+    """A plain (unquoted) scalar by the YAML 1.2 core schema: (kind, value)."""
+    first = value[:1]
+    if first in "tTfF" and _BOOL.match(value):
+        return "bool", value.lower() == "true"
+    if first in ("", "~", "n", "N") and _NULL.match(value):
+        return "null", None
+    if first and first in "-+0123456789.":
+        if _INT.match(value):
+            return "int", int(value)
+        if _FLOAT.match(value):
+            return "float", float(value)
+        if _TIMESTAMP.match(value):
+            return "timestamp", value
+    return "str", value
+
+
 def load_text(text: str, file: str) -> LoadedDocument:
-    """Load YAML text; problems are collected on the document, never raised."""
+    """Load YAML text in one pass over the parser's events; problems are collected, never raised.
+
+    No node tree is composed and no alias is ever expanded: anchors, aliases, explicit tags and
+    nesting deeper than MAX_DEPTH are refused as they are met, with their line, and the file then
+    gives no data.
+    """
     doc = LoadedDocument(file=file, data=None)
-    refused = _refusals(text, file)
-    if refused:
-        doc.problems.extend(refused)
-        return doc
-    composer = _Composer(text)
+    refused: list[LoadProblem] = []
+    stack: list[_Frame] = []
+    root: list[Any] = []
+    documents = 0
+
+    def problem(line: int, path: JsonPath, message: str) -> None:
+        doc.problems.append(LoadProblem(file, line, json_path(path), message))
+
+    def refuse(line: int, message: str) -> None:
+        refused.append(LoadProblem(file, line, "$", message))
+
+    def place(value: Any, line: int) -> None:
+        """Put a finished value where it belongs: a mapping's key or value, a sequence item, the root."""
+        if not stack:
+            root.append(value)
+            return
+        top = stack[-1]
+        if isinstance(top.value, list):
+            path = (*top.path, len(top.value))
+            doc.lines[path] = line
+            top.value.append(value)
+        elif top.key is None:
+            if not isinstance(value, str):  # a mapping or a sequence used as a key
+                problem(line, top.path, "a mapping key must be a plain string")
+                top.key, top.skip = "", True
+                return
+            top.key, top.key_line = value, line
+            if value in top.first_line:
+                problem(line, (*top.path, value),
+                        f"duplicate key '{value}' (first at line {top.first_line[value]}): remove one of them")
+                top.skip = True
+            else:
+                top.first_line[value] = line
+        else:
+            key, skip = top.key, top.skip
+            top.key, top.skip = None, False
+            if not skip:
+                doc.lines[(*top.path, key)] = line
+                top.value[key] = value
+
+    def path_of_next() -> JsonPath:
+        if not stack:
+            return ()
+        top = stack[-1]
+        if isinstance(top.value, list):
+            return (*top.path, len(top.value))
+        return (*top.path, top.key) if top.key is not None else top.path
+
+    events = _Events(text)
     try:
-        node = composer.get_single_node()
+        while True:
+            event = events.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            kind = type(event)
+            line = event.start_mark.line + 1
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    problem(line, (), "more than one YAML document in the file: keep one")
+                    break
+                continue
+            if kind in (yaml.StreamStartEvent, yaml.DocumentEndEvent):
+                continue
+            if kind is yaml.AliasEvent:
+                refuse(line, f"alias *{event.anchor} is not allowed: write the value out in full")
+                place(None, line)
+            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                frame = stack.pop()
+                place(frame.value, doc.lines.get(frame.path, line))
+            else:
+                if event.anchor is not None:
+                    refuse(line, f"anchor &{event.anchor} is not allowed: anchors and aliases are refused, write values out in full")
+                explicit = event.tag is not None and not (kind is yaml.ScalarEvent and event.tag == "!")
+                if explicit:
+                    refuse(line, f"tag {event.tag} is not allowed: plain YAML only")
+                if kind is yaml.ScalarEvent:
+                    keying = bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].key is None
+                    if keying and event.implicit[0] and event.value == "<<":
+                        problem(line, stack[-1].path, "merge keys ('<<') are not allowed: write the keys out")
+                        stack[-1].key, stack[-1].skip = "", True
+                        continue
+                    if keying:
+                        place(event.value, line)
+                        continue
+                    value: Any = event.value
+                    if event.implicit[0]:
+                        what, value = _plain(event.value)
+                        if what == "timestamp":
+                            problem(line, path_of_next(), f'unquoted date {value}: quote it ("{value}") so it stays a string')
+                    if not stack:
+                        doc.lines[()] = line
+                    place(value, line)
+                else:  # a mapping or a sequence starts
+                    if len(stack) >= MAX_DEPTH:
+                        refuse(line, f"nested more than {MAX_DEPTH} levels deep: flatten the record")
+                        break
+                    path = path_of_next()
+                    doc.lines[path] = line
+                    stack.append(_Frame({} if kind is yaml.MappingStartEvent else [], path))
+            if len(refused) >= MAX_REFUSALS:
+                refused.append(LoadProblem(file, refused[-1].line, "$", "more refusals follow: fix these first"))
+                break
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
@@ -261,13 +393,18 @@ def load_text(text: str, file: str) -> LoadedDocument:
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             reason = "a tab character: YAML indents with spaces only"
         doc.problems.append(LoadProblem(file, line, "$", f"YAML syntax error: {reason}"))
+        doc.lines.clear()
         return doc
     finally:
-        composer.dispose()
-    if node is None:
+        events.dispose()
+    if refused:
+        doc.problems[:0] = refused
+        doc.lines.clear()
+        return doc
+    if not root:
         doc.problems.append(LoadProblem(file, 1, "$", "the file is empty"))
         return doc
-    doc.data = _Builder(doc).build(node, ())
+    doc.data = root[0]
     return doc
 
 
