@@ -51,11 +51,12 @@ def test_girl_of_15_rescued_on_a_friday_night(run) -> None:
 
 
 def test_step_without_its_event_says_date_not_known(run) -> None:
+    # The medical examination is not an event of the rescue: its 7-day report has no date.
     c = build(run, *GIRL_15)
-    [step] = by_rule(c, "POCSO-19.report-to-cwc")
+    [step] = by_rule(c, "BNSS-184.report")
     assert step["deadline"] is None and step["deadline_status"] == "date_not_known"
-    assert step["rule"]["period"] == {"amount": 24, "unit": "hours", "text": "24 hours"}
-    assert any("--event report_received=DATETIME" in w for w in c["warnings"])
+    assert step["rule"]["period"] == {"amount": 7, "unit": "days", "text": "7 days"}
+    assert any("--event medical_examination=DATETIME" in w for w in c["warnings"])
 
 
 def test_journey_time_is_added_only_where_excluded(run) -> None:
