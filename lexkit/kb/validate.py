@@ -336,8 +336,6 @@ def _check_judgements(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, 
             report(doc, ("judgement", "verification"), msg)
 
 
-_STRENGTH = {"shall": 3, "shall_not": 3, "should": 2, "may": 1}
-
 
 @integrity_check
 def _check_duties(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, ...], str], None]) -> None:
@@ -345,8 +343,7 @@ def _check_duties(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, ...]
 
     A step's ``duty`` must name a duty; every duty must be described by at least one SOP step
     (else no checklist can show it); the steps of one duty must not set different deadline rules
-    than the duty's own; a duty with a statutory basis says the statute's modality; a 'shall'
-    duty is not described by an SOP step as a mere 'may'.
+    than the duty's own; a duty with a statutory basis says the statute's modality.
     """
     found: dict[str, tuple[Document, int, dict[str, Any]]] = {}
     for doc in kb.docs_of("duty"):
@@ -378,8 +375,6 @@ def _check_duties(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, ...]
             if own and theirs and theirs != own:
                 report(doc, ("steps", i, "deadline", "rule"),
                        f"duty {duty_id} has deadline {own}; this step says {theirs}")
-            if duty.get("modality") in ("shall", "shall_not") and step["modality"] == "may" and doc.data["sop"].get("kind") == "statutory":
-                report(doc, ("steps", i, "modality"), f"duty {duty_id} is '{duty['modality']}' but this statutory step says 'may'")
     for duty_id, (doc, i, _duty) in found.items():
         if duty_id not in described:
             report(doc, ("duties", i, "id"), f"duty {duty_id} is described by no SOP step (add duty: {duty_id} to one)")

@@ -10,12 +10,13 @@ event was not given keeps its rule and says "date not known": lexkit never guess
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lexkit.errors import NotFound, UsageProblem
-from lexkit.kb.knowledge import KnowledgeBase
+from lexkit.kb.knowledge import KnowledgeBase, split_ref
 from lexkit.kb.models import Source, Text, period_text, sources_of
 from lexkit.procedure.conditions import holds
 from lexkit.procedure.wording import PHASES, deadline_phrase
@@ -53,9 +54,16 @@ class FactSpec:
             if lowered in ("false", "no", "n", "0"):
                 return False
             raise UsageProblem(f"--fact {self.name}={raw}: not true or false", hint=f"e.g. --fact {self.name}=true")
-        if self.enum and text.lower() not in self.enum:
+        if self.enum:
+            lowered = text.lower()
+            if lowered in self.enum:
+                return lowered
+            # A short answer is the unique value it begins (F for female, T for transgender).
+            starts = [v for v in self.enum if lowered and v.startswith(lowered)]
+            if len(starts) == 1:
+                return starts[0]
             raise UsageProblem(f"--fact {self.name}={raw}: must be one of {', '.join(self.enum)}")
-        return text.lower() if self.enum else text
+        return text
 
 
 @dataclass(frozen=True)
@@ -452,6 +460,11 @@ def governing_codes(template: ChecklistTemplate, events: Mapping[str, dt.datetim
     return Governing(code, penal, day, offence, reason + penal_reason)
 
 
+def sop_label(title: str) -> str:
+    """A short name for an SOP: its title up to the first colon ("Immoral Traffic (Prevention) Act, 1956")."""
+    return title.split(":", 1)[0].strip()
+
+
 def _group(due: dt.datetime | None, now: dt.datetime) -> str:
     if due is None:
         return "undated"
@@ -544,8 +557,12 @@ def build_checklist(
         for _sop, raw, _doc in group:
             refs.extend(r for r in raw.get("basis") or () if r not in refs)
         basis, changes = applicable_basis(kb, tuple(refs), day, proceedings)
+        pinpointed = {split_ref(r)[0] for r in basis if split_ref(r)[1]}
+        basis = tuple(r for r in basis if split_ref(r)[1] or r not in pinpointed)  # BNSS-173(1) says BNSS-173
         # The deadline: the duty's rule, else the first step that has one.
-        deadline_raw: Mapping[str, Any] | None = {"rule": duty.deadline_rule} if duty and duty.deadline_rule else None
+        # The deadline comes from the steps that apply (the duty's rule is the same one, checked
+        # by kb validate): a duty whose timed step does not apply to this case has no deadline.
+        deadline_raw: Mapping[str, Any] | None = None
         rule_sources: tuple[Source, ...] = ()
         for _sop, raw, doc in group:
             if deadline_raw is None and raw.get("deadline"):
@@ -570,18 +587,26 @@ def build_checklist(
                          rule.excludes, rule.basis, first_day_included=rule.first_day_included),
                     at, calendar=closed, journey_hours=hours)
                 status = "computed"
+        # Every basis: the statutory steps first (as the provisions of the code in force), then
+        # each SOP as its authors wrote it, then judgements the duty rests on.
         bases: list[Basis] = []
-        statute_refs = [r for r in basis if kb.section(r) is not None]
-        if duty and duty.modality and statute_refs:
-            bases.append(Basis("statute", ", ".join(statute_refs), ", ".join(statute_refs), duty.modality,
-                               duty.verification))
         for sop_id, raw, doc in group:
             head = doc["sop"]
-            bases.append(Basis("sop", f"{sop_id}/{raw['id']}", Text.of(head["title"]).en, raw["modality"],
-                               raw.get("verification") or head.get("verification", "unverified")))
-        modalities = [b.modality for b in bases]
+            verified = raw.get("verification") or head.get("verification", "unverified")
+            if head.get("kind") == "statutory" and raw.get("basis"):
+                refs_now, _ = applicable_basis(kb, tuple(raw["basis"]), day, proceedings)
+                bases.append(Basis("statute", ", ".join(refs_now), ", ".join(refs_now), raw["modality"], verified))
+            else:
+                bases.append(Basis("sop", f"{sop_id}/{raw['id']}", sop_label(Text.of(head["title"]).en),
+                                   raw["modality"], verified))
+        for authority in duty.authorities if duty else ():
+            bases.append(Basis("authority", authority.citation or authority.label(), authority.citation or authority.label(),
+                               duty.modality or "may" if duty else "may", authority.kind))
+        modalities = [b.modality for b in bases if b.kind != "authority"]
         if duty is None:
             title, action, actor = Text.of(lead["title"]).en, Text.of(lead["action"]).en, Text.of(lead["actor"]).en
+            title = re.sub(r"^Step \d+: *", "", title)  # the SOP's own numbering means nothing in a checklist
+            title = title[:1].upper() + title[1:]
             phase = lead["phase"]
             verification = lead.get("verification") or lead_doc["sop"].get("verification", "unverified")
             sources = sources_of(lead) or sources_of(lead_doc["sop"])
