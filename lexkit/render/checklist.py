@@ -23,17 +23,28 @@ def _due_text(step: ChecklistStep) -> str:
     return ""
 
 
-def basis_lines(step: ChecklistStep) -> list[str]:
-    """Every basis of a step, statute first: 'ITPA-15(6A) (shall)', 'UNODC ... SOP (should)'."""
-    out = []
+def basis_entries(step: ChecklistStep) -> list[tuple[str, bool]]:
+    """Every basis of a step, statute first, each with whether it is a citation (never broken)."""
+    out: list[tuple[str, bool]] = []
+    statutes = [b for b in step.bases if b.kind == "statute"]
+    for b in statutes:
+        out.append((f"{b.label} ({MODALITY_WORDS.get(b.modality, b.modality)})", True))
+    shown = {r for b in statutes for r in b.ref.split(", ")}
+    rest = [r for r in step.legal_basis if r not in shown]
+    if rest:
+        out.append((", ".join(rest), True))
+    for b in step.bases:
+        if b.kind == "sop":
+            out.append((f"{b.label} ({MODALITY_WORDS.get(b.modality, b.modality)})", False))
     for b in step.bases:
         if b.kind == "authority":
-            out.append(f"{b.label} ({b.verification})")
-        else:
-            out.append(f"{b.label} ({MODALITY_WORDS.get(b.modality, b.modality)})")
-    if not out and step.legal_basis:
-        out.append(", ".join(step.legal_basis))
+            out.append((f"{b.label} ({b.verification})", True))
     return out
+
+
+def basis_lines(step: ChecklistStep) -> list[str]:
+    """Every basis of a step, statute first: 'ITPA-15(6A) (shall)', 'UNODC ... SOP (should)'."""
+    return [text for text, _ in basis_entries(step)]
 
 
 def citations_of(step: ChecklistStep) -> list[str]:
@@ -166,8 +177,8 @@ def checklist_markdown(c: Checklist) -> str:
     """Printable Markdown (CommonMark): time groups, then phases, each step a task-list item."""
     e = md_escape
     lines = [f"# {e(c.title)}", "", e(c.summary), ""]
-    lines += [f"**{e(x)}**" if i == 0 else e(x) for i, x in enumerate(header_lines(c))]
-    lines.append("")
+    for i, x in enumerate(header_lines(c)):
+        lines += [f"**{e(x)}**" if i == 0 else e(x), ""]
     lines.append("**Case:** " + "; ".join(f"{e(k)} = {e(fact_text(v))}" for k, v in c.facts.items()))
     lines.append("")
     lines.append("**Events:** " + "; ".join(e(x) for x in event_lines(c)))
@@ -267,10 +278,20 @@ def checklist_cards(c: Checklist, width: int = 80) -> str:
             if s.rule is not None:
                 out += _wrap(_due_text(s), width, "    Due:   ", pad)
                 out += _wrap(s.rule.describe(), width, pad, pad)
-            for i, b in enumerate(basis_lines(s)):
+            for i, (b, atomic) in enumerate(basis_entries(s)):
                 first = "    Basis: " if i == 0 else pad
-                atomic = i < len(s.bases) and s.bases[i].kind in ("statute", "authority")
-                out += _wrap(b, width, first, pad, atomic=atomic)
+                if atomic and len(pad) + len(b) > width:  # a list of citations: break between them only
+                    parts = b.split(", ")
+                    line = first
+                    for j, part in enumerate(parts):
+                        piece = part + ("," if j < len(parts) - 1 else "")
+                        if line.strip() and len(line) + len(piece) + 1 > width:
+                            out.append(line.rstrip())
+                            line = pad
+                        line += piece + " "
+                    out.append(line.rstrip())
+                else:
+                    out += _wrap(b, width, first, pad, atomic=atomic)
             out += _wrap(s.action, width, "    Do:    ", pad)
             for change in s.basis_changes:
                 out += _wrap(change, width, "    Code:  ", pad)
