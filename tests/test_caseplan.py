@@ -232,3 +232,70 @@ def test_kb_validate_checks_duties(run, tmp_path: Path) -> None:
     result = run("kb", "validate", "--kb", str(kb))
     assert result.code == 1
     assert "unknown duty record-the-fir" in result.stdout + result.stderr
+
+
+def test_what_else_users_tripped_on(run) -> None:
+    # deadline prints the weekday
+    due = run("deadline", "--rule", "JJA-31.production", "--from", "27/11/2026 22:00").stdout
+    assert due.splitlines()[0] == "Due: 2026-11-28T22:00:00+05:30, Sat 28 Nov 2026 22:00 IST"
+    # judgement list --court takes SC and HC
+    sc = run("judgement", "list", "--court", "SC", "--format", "json")
+    hc = run("judgement", "list", "--court", "HC", "--format", "json")
+    assert sc.code == 0 and hc.code == 0
+    assert {j["court_level"] for j in json.loads(sc.stdout)} == {"supreme_court"}
+    assert {j["court_level"] for j in json.loads(hc.stdout)} == {"high_court"}
+    # the verification mark of every classification row, in text and Markdown
+    for fmt in ("text", "md"):
+        out = run("provision", "show", "IPC 370", "--format", fmt).stdout
+        rows = [line for line in out.splitlines() if "triable by" in line]
+        assert rows and all(line.rstrip().endswith(("; primary]", "; secondary]", "; unverified]")) for line in rows)
+
+
+def test_sop_show_still_shows_each_sop_as_written(run) -> None:
+    text = run("sop", "show", "unodc-csec-investigation-2007").stdout
+    assert "Put two women officials in the rescue team" in text  # its own step, not the merged duty
+    nhrc = run("sop", "show", "nhrc-sop-2017").stdout
+    assert "Step 3: file where convenient" in nhrc
+
+
+def test_interactive_asks_required_and_step_dropping_facts_listing_choices_once(
+        run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    import typer
+
+    from lexkit.cli import checklist as cli
+
+    asked: list[str] = []
+    answers = iter(["15", "F", "y", "n", "n", "n", "n", "n"])
+
+    def prompt(text: str, **_: object) -> str:
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(typer, "prompt", prompt)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    result = run("checklist", "build", "csec-rescue", "--at", "27/11/2026 22:00", "--format", "json",
+                 "--now", "28/11/2026 08:00")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["facts"]["victim_age"] == 15 and data["facts"]["victim_gender"] == "female"
+    assert asked[1] == "Victim's gender (female, male or transgender)"  # its choices once, and F was taken
+    # Optional facts whose default would drop steps are asked too, each with y/n once.
+    assert asked[2] == "Is the victim a foreign national? [y/n]" and data["facts"]["foreign_national"] is True
+    assert any(s["sop_steps"][0].startswith("mha-foreign-nationals-2012/") for s in data["steps"])
+    assert cli._should_page("x\n" * 500, no_pager=True) is False
+
+
+def test_pager_only_for_a_long_terminal_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from lexkit.cli import checklist as cli
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("LINES", "40")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv("PAGER", raising=False)
+    assert cli._should_page("x\n" * 100, no_pager=False) is True
+    assert cli._should_page("x\n" * 10, no_pager=False) is False
+    assert cli._should_page("x\n" * 100, no_pager=True) is False

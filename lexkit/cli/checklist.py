@@ -90,7 +90,10 @@ def deadline(
     if fmt is DataFormat.json:
         out_json(data)
         return
-    lines = [f"Due: {data['due']}" + (" (end of that day)" if "T" not in data["due"] else ""),
+    from lexkit.law.wording import when_text
+
+    weekday = when_text(result.due).split(",")[0]  # "Sat 28 Nov 2026 22:00 IST": people plan by the weekday
+    lines = [f"Due: {data['due']}" + (" (end of that day)" if "T" not in data["due"] else "") + f", {weekday}",
              f"Trigger: {data['trigger']['event']} at {data['trigger']['at']}",
              f"Period: {data['period']['text']} ({data['kind']})",
              f"Rule: {data['rule']}",
@@ -209,9 +212,10 @@ def _pairs(values: list[str], option: str) -> dict[str, str]:
 
 
 def _choices(spec: Any) -> str:
+    """The choices after a prompt, unless the prompt already names them (list them once)."""
     if spec.type == "boolean":
         return " [y/n]"
-    if spec.enum:
+    if spec.enum and not all(v in spec.prompt.lower() for v in spec.enum):
         return " [" + "/".join(spec.enum) + "]"
     return ""
 
@@ -219,8 +223,9 @@ def _choices(spec: Any) -> str:
 def _ask(spec: Any, facts: dict[str, Any], default: Any = None) -> None:
     """Ask one fact; choices are listed once, in the prompt, and short answers (F, y) are taken."""
     while True:
+        shown = ("y" if default else "n") if isinstance(default, bool) else default  # answered as y/n
         answer = typer.prompt(f"{spec.prompt}{_choices(spec)}", err=True,
-                              default=_fact_value(default) if default is not None else None, show_default=default is not None)
+                              default=str(shown) if default is not None else None, show_default=default is not None)
         try:
             facts[spec.name] = spec.parse(answer)
             return
