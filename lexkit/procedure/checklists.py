@@ -393,7 +393,7 @@ def default_events(template: ChecklistTemplate, events: Mapping[str, dt.datetime
     primary = template.primary_event
     at = events.get(primary.name)
     out = dict(events)
-    assumptions = []
+    assumptions: list[Assumption] = []
     if at is None:
         return out, assumptions
     for spec in template.events:

@@ -23,19 +23,23 @@ def _due_text(step: ChecklistStep) -> str:
     return ""
 
 
+def _modality(m: str) -> str:
+    return MODALITY_WORDS.get(m, m).replace(" (good practice)", ", good practice")
+
+
 def basis_entries(step: ChecklistStep) -> list[tuple[str, bool]]:
     """Every basis of a step, statute first, each with whether it is a citation (never broken)."""
     out: list[tuple[str, bool]] = []
     statutes = [b for b in step.bases if b.kind == "statute"]
     for b in statutes:
-        out.append((f"{b.label} ({MODALITY_WORDS.get(b.modality, b.modality)})", True))
+        out.append((f"{b.label} ({_modality(b.modality)})", True))
     shown = {r for b in statutes for r in b.ref.split(", ")}
     rest = [r for r in step.legal_basis if r not in shown]
     if rest:
         out.append((", ".join(rest), True))
     for b in step.bases:
         if b.kind == "sop":
-            out.append((f"{b.label} ({MODALITY_WORDS.get(b.modality, b.modality)})", False))
+            out.append((f"{b.label} ({_modality(b.modality)})", False))
     for b in step.bases:
         if b.kind == "authority":
             out.append((f"{b.label} ({b.verification})", True))
