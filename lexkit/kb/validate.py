@@ -237,6 +237,13 @@ def unverified_items(kb: KnowledgeBase) -> list[str]:
         for i, ent in enumerate(doc.data.get("entitlements") or ()):
             if ent.get("verification") == "unverified":
                 out.append(f"{doc.file}:{doc.lines.get(('entitlements', i), 0)}: entitlement {ent['id']}")
+    for doc in kb.docs_of("duty"):
+        for i, duty in enumerate(doc.data.get("duties") or ()):
+            if duty.get("verification") == "unverified":
+                out.append(f"{doc.file}:{doc.lines.get(('duties', i), 0)}: duty {duty['id']}")
+            for a in duty.get("authorities") or ():
+                if "not verified" in (a.get("citation") or "") or "unverified" in (a.get("citation") or ""):
+                    out.append(f"{doc.file}: authority of duty {duty['id']}: {a['citation']}")
     for doc in kb.docs_of("judgement"):
         j = doc.data["judgement"]
         if j.get("verification") == "unverified":
