@@ -132,6 +132,10 @@ def test_a_2023_case_is_in_crpc_terms(run) -> None:
     fir = next(s for s in c["steps"] if s["duty"] == "record-fir")
     assert "CrPC s.154" in fir["title"] and "CRPC-154" in fir["legal_basis"]
     assert not any(r.startswith("BNSS-17") or r.startswith("BNSS-18") for s in c["steps"] for r in s["legal_basis"])
+    report = next(s for s in c["steps"] if s["duty"] == "medical-report-to-io")
+    assert "without delay (CrPC s.164A)" in report["title"] and report["deadline"] is None
+    update = next(s for s in c["steps"] if s["duty"] == "victim-progress-update")
+    assert "no 90-day update under the CrPC" in update["title"] and update["deadline_status"] == "not_in_force"
     production = next(s for s in c["steps"] if s["rule"] and s["rule"]["id"] == "CRPC-57.production")
     assert production["deadline"]["due"] == "2023-03-11T21:00:00+05:30"
     md = run("checklist", "build", "csec-rescue", "--at", "10/03/2023 21:00", "--fact", "victim_age=15", "--fact",
