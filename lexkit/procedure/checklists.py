@@ -455,9 +455,17 @@ def governing_codes(template: ChecklistTemplate, events: Mapping[str, dt.datetim
         reason = (f"the case began on or after 1 July 2024 (the {label}, {when_text(first_at)}), so the BNSS governs; "
                   "give --event fir=DATETIME if the FIR was recorded before 1 July 2024 (BNSS s.531(2)(a))")
         code = "BNSS"
-    penal_reason = (f"; the offence date {offence} is before 1 July 2024, so the offences are charged under the IPC "
-                    "(BNS s.358(2))" if penal == "IPC" else f"; offences on or after 1 July 2024 ({offence}) fall under the BNS")
+    offence_text = day_text(offence)
+    penal_reason = (f"; the offence date, {offence_text}, is before 1 July 2024, so the offences are charged under the IPC "
+                    "(BNS s.358(2))" if penal == "IPC" else f"; offences on or after 1 July 2024 ({offence_text}) fall under the BNS")
     return Governing(code, penal, day, offence, reason + penal_reason)
+
+
+def day_text(iso_day: str) -> str:
+    """'Fri 10 Mar 2023' for '2023-03-10': a date as a person reads it, with its weekday."""
+    from lexkit.law.wording import when_text
+
+    return when_text(dt.date.fromisoformat(iso_day)).split(",")[0]
 
 
 def sop_label(title: str) -> str:
@@ -776,11 +784,11 @@ def applicable_basis(
         others = [o for o in others if o and _in_force(kb, split_ref(o)[0], day)]
         if not others:
             kept.append(ref)
-            changes.append(f"{ref} was not in force on {day} and has no counterpart in the knowledge base")
+            changes.append(f"{ref} was not in force on {day_text(day)} and has no counterpart in the knowledge base")
             continue
         for other in others:
             if other not in refs:
-                changes.append(f"{ref} -> {other}: the code in force on {day}")
+                changes.append(f"{ref} -> {other}: the code in force on {day_text(day)}")
         kept.extend(o for o in others if o and o not in kept)
     return tuple(dict.fromkeys(kept)), tuple(changes)
 
@@ -803,6 +811,6 @@ def applicable_rule(kb: KnowledgeBase, rule_id: str, day: str) -> tuple[str, str
         if other:
             candidate = f"{split_ref(other)[0]}.{suffix}"
             if candidate in kb.time_limits:
-                return candidate, f"deadline {rule_id} -> {candidate}: the code in force on {day}", True
-    return rule_id, (f"deadline {rule_id} is not computed: its code was not in force on {day} and no "
+                return candidate, f"deadline {rule_id} -> {candidate}: the code in force on {day_text(day)}", True
+    return rule_id, (f"deadline {rule_id} is not computed: its code was not in force on {day_text(day)} and no "
                      "counterpart time limit is in the knowledge base"), False
