@@ -94,12 +94,25 @@ def test_80_column_text_never_breaks_a_citation(run, monkeypatch: pytest.MonkeyP
     text = run("checklist", "build", *GIRL_15, "--fact", "foreign_national=true").stdout
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= 80
+    import re
+
+    from lexkit.render.checklist import CITATION_PATTERNS
+
     citations = {ref for s in data["steps"] for ref in s["legal_basis"]}
     citations |= {s["rule"]["id"] for s in data["steps"] if s["rule"]}
-    citations |= {b["label"] for s in data["steps"] for b in s["bases"] if b["kind"] in ("statute", "authority")}
+    citations |= {ref for s in data["steps"] for b in s["bases"] if b["kind"] == "statute" for ref in b["label"].split(", ")}
+    prose = " ".join(s["action"] + " " + " ".join(b["label"] for b in s["bases"]) for s in data["steps"])
+    reports = {m for pattern in CITATION_PATTERNS for m in re.findall(pattern, prose)}
+    assert "ITPA s.7" in reports  # "do not book her under ITPA s.7 or s.8": kept on one line
+    citations |= reports
     assert len(citations) > 40
     for citation in citations:
         assert any(citation in line for line in lines), f"{citation!r} is broken across lines"
+    old = run("checklist", "build", "cross-border-repatriation", "--at", "01/02/2023 22:00", "--fact", "victim_age=19",
+              "--fact", "victim_gender=female", "--no-input").stdout.splitlines()
+    assert max(len(line) for line in old) <= 80
+    for citation in ("(2003) 4 SCC 601", "AIR 2003 SC 2053", "CrPC s.273", "CRPC-273"):
+        assert any(citation in line for line in old), citation
     # Title, who, due and basis each start a line of their own.
     assert any(line.startswith("    Who:   ") for line in lines) and any(line.startswith("    Basis: ") for line in lines)
     # The date-not-known note is on stderr once, not in the product.

@@ -41,8 +41,8 @@ def basis_entries(step: ChecklistStep) -> list[tuple[str, bool]]:
         if b.kind == "sop":
             out.append((f"{b.label} ({_modality(b.modality)})", False))
     for b in step.bases:
-        if b.kind == "authority":
-            out.append((f"{b.label} ({b.verification})", True))
+        if b.kind == "authority":  # a case name may wrap; its report citation never does
+            out.append((f"{b.label} ({b.verification})", False))
     return out
 
 
@@ -239,11 +239,29 @@ def checklist_markdown(c: Checklist) -> str:
     return "\n".join(lines)
 
 
+#: Citations written with spaces inside, which a line must never split: law reports
+#: ("(2003) 4 SCC 601", "AIR 2003 SC 2053") and sections cited with their Act ("CrPC s.273").
+CITATION_PATTERNS = (
+    r"\(\d{4}\) \d+ [A-Z][A-Za-z]* \d+",
+    r"AIR \d{4} [A-Z][A-Za-z]* \d+",
+    r"(?:CrPC|Cr\.P\.C\.|BNSS|BNS|BSA|IPC|ITPA|POCSO|JJ Act|BLSA|CLPRA|GCA) ss?\.\s?\d+[A-Z]*(?:\([0-9A-Za-z]+\))*",
+)
+
+
+def protect_citations(text: str) -> str:
+    """Join the words of every citation with no-break spaces, so wrapping never splits one."""
+    import re
+
+    for pattern in CITATION_PATTERNS:
+        text = re.sub(pattern, lambda m: m.group(0).replace(" ", "\u00a0"), text)
+    return text
+
+
 def _wrap(text: str, width: int, first: str, rest: str, atomic: bool = False) -> list[str]:
     """Wrap at spaces only; a citation (atomic) is never split, and no word is broken at a hyphen."""
     import textwrap
 
-    body = text.replace(" ", "\u00a0") if atomic else text
+    body = text.replace(" ", "\u00a0") if atomic else protect_citations(text)
     lines = textwrap.wrap(body, width=width, initial_indent=first, subsequent_indent=rest,
                           break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
     return [line.replace("\u00a0", " ") for line in lines]
