@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from lexkit.procedure.checklists import GROUP_TITLES, GROUPS, Checklist
-from lexkit.procedure.wording import MODALITY_WORDS
 from lexkit.render.checklist import (
     _due_text,
+    _modality,
     basis_lines,
     checklist_cards,
     entitlement_amount,
@@ -51,9 +51,11 @@ def checklist_table(c: Checklist, width: int | None = None) -> str:
     for a in c.assumptions:
         console.print(f"Assumed: {a.text()}", markup=False)
     console.print(summary_line(c), markup=False)
-    # The basis column is as wide as its longest citation, so no citation is ever folded.
-    longest = max((len(part) for s in c.steps for line in basis_lines(s) for part in line.split("; ")), default=12)
-    basis_width = min(max(longest, 14), 40)
+    # The basis column holds the rule id and every basis, and is as wide as its longest word
+    # (a citation has no spaces), so rich wraps between citations and never folds one.
+    cells = {id(s): "\n".join(([f"[{s.rule.id}]"] if s.rule else []) + basis_lines(s)) for s in c.steps}
+    longest = max((len(word) for text in cells.values() for word in text.split()), default=12)
+    basis_width = min(max(longest, 24), 44)
     n = 0
     for group in GROUPS:
         steps = [s for s in c.steps if s.group == group]
@@ -61,16 +63,13 @@ def checklist_table(c: Checklist, width: int | None = None) -> str:
             continue
         table = Table(title=GROUP_TITLES[group], title_justify="left", show_lines=False, expand=True, pad_edge=False)
         table.add_column("#", no_wrap=True, justify="right")
-        table.add_column("Due", ratio=2, overflow="fold", min_width=22)
-        table.add_column("Step; who", ratio=5, overflow="fold")
-        table.add_column("Basis", min_width=basis_width, max_width=basis_width, overflow="fold")
+        table.add_column("Due", ratio=1, overflow="fold", min_width=16)
+        table.add_column("Step; who", ratio=3, overflow="fold")
+        table.add_column("Basis", min_width=basis_width, ratio=2, overflow="fold")
         for s in steps:
             n += 1
-            due = _due_text(s) or "-"
-            if s.rule is not None:
-                due += f"\n[{s.rule.id}]"
-            step = f"{s.title}\n{s.actor} ({MODALITY_WORDS[s.modality]}; {s.phase})"
-            table.add_row(Text(str(n)), Text(due), Text(step), Text("\n".join(basis_lines(s))))
+            step = f"{s.title}\n{s.actor} ({_modality(s.modality)}; {s.phase})"
+            table.add_row(Text(str(n)), Text(_due_text(s) or "-"), Text(step), Text(cells[id(s)]))
         console.print(table)
     if c.entitlements:
         for e in c.entitlements:
