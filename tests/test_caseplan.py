@@ -319,3 +319,16 @@ def test_pager_only_for_a_long_terminal_output(monkeypatch: pytest.MonkeyPatch) 
     assert cli._should_page("x\n" * 100, no_pager=False) is True
     assert cli._should_page("x\n" * 10, no_pager=False) is False
     assert cli._should_page("x\n" * 100, no_pager=True) is False
+
+
+def test_readme_quick_start_dates_every_deadline_the_facts_allow(run) -> None:
+    import shlex
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    first = readme.split("## Quick start", 1)[1].split("```", 2)[1].splitlines()[1]
+    args = shlex.split(first.split(".venv/bin/lexkit ", 1)[1])
+    c = build(run, *args)
+    undated = {s["rule"]["trigger"] for s in c["steps"] if s["rule"] and s["deadline"] is None}
+    # Only the events no rescue can tell: the medical examination, the CWC's age-test and escort orders.
+    assert undated == {"medical_examination", "age_test_order", "escort_order"}
+    assert c["counts"]["dated"] >= 8 and c["assumptions"]
