@@ -327,7 +327,8 @@ def test_readme_quick_start_dates_every_deadline_the_facts_allow(run) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     first = readme.split("## Quick start", 1)[1].split("```", 2)[1].splitlines()[1]
     args = shlex.split(first.split(".venv/bin/lexkit ", 1)[1])
-    c = build(run, *args)
+    assert args[:2] == ["checklist", "build"]
+    c = build(run, *args[2:])
     undated = {s["rule"]["trigger"] for s in c["steps"] if s["rule"] and s["deadline"] is None}
     # Only the events no rescue can tell: the medical examination, the CWC's age-test and escort orders.
     assert undated == {"medical_examination", "age_test_order", "escort_order"}
