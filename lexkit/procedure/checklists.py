@@ -649,6 +649,14 @@ def build_checklist(
             bases=tuple(bases),
             authorities=duty.authorities if duty else (),
         ))
+    # List only the assumptions a deadline of this case uses: an assumed event nothing counts
+    # from is noise (a POCSO report in an adult's case).
+    used = {s.rule.trigger for s in steps if s.rule is not None}
+    stands = {e.name: set(e.stands_for) for e in template.events}
+    kept = [a for a in assumptions if a.event in used or stands.get(a.event, set()) & used]
+    for dropped in {a.event for a in assumptions} - {a.event for a in kept}:
+        events.pop(dropped, None)
+    assumptions = kept
     now = now or dt.datetime.now(IST)
     far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
     order = {id(s): i for i, s in enumerate(steps)}
