@@ -116,8 +116,9 @@ def test_80_column_text_never_breaks_a_citation(run, monkeypatch: pytest.MonkeyP
     # Title, who, due and basis each start a line of their own.
     assert any(line.startswith("    Who:   ") for line in lines) and any(line.startswith("    Basis: ") for line in lines)
     # The date-not-known note is on stderr once, not in the product.
-    result = run("checklist", "build", *GIRL_15)
-    assert result.stderr.count("date not known") == 1 and "deadline(s) have no date" not in result.stdout
+    for fmt in ("table", "md"):
+        result = run("checklist", "build", *GIRL_15, "--format", fmt)
+        assert result.stderr.count("date not known") == 1 and "deadline(s) have no date" not in result.stdout
 
 
 def test_wide_terminal_gets_a_compact_table(run, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -193,9 +193,7 @@ def checklist_markdown(c: Checklist) -> str:
         lines.append("")
     lines.append(f"**Closed days:** {e(c.calendar)}")
     lines.append("")
-    lines += [e(summary_line(c)), ""]
-    for warning in c.warnings:
-        lines += [f"> **Note:** {e(warning)}", ""]
+    lines += [e(summary_line(c)), ""]  # the "date not known" warning goes to stderr, once; each step says it
     n = 0
     for group in GROUPS:
         steps = [s for s in c.steps if s.group == group]
