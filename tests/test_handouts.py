@@ -221,7 +221,7 @@ def test_entitlements_are_those_in_force_on_the_date(kb: KnowledgeBase) -> None:
 
     now = amounts(None)
     assert "Immediate assistance=up to Rs 30,000" in now
-    assert "Rehabilitation assistance (category: extreme)=Rs 300,000" in now
+    assert "Rehabilitation assistance (category: extreme)=Rs 3,00,000" in now  # Indian grouping
     then = amounts("2019-06-01")
     assert "Immediate assistance=Rs 20,000" in then and "Immediate assistance=up to Rs 30,000" not in then
     compensation = build_handout(kb, "trafficking-csec").section("entitlements")

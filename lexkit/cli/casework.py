@@ -44,7 +44,7 @@ def judgement_show(
 def judgement_list(
     ctx: typer.Context,
     provision: Optional[str] = typer.Option(None, "--provision", help="Only those relying on it: 'ITPA 15', 'BNS 143'."),
-    court: Optional[str] = typer.Option(None, "--court", help="Court name (part of it) or level: 'High Court', 'supreme_court'."),
+    court: Optional[str] = typer.Option(None, "--court", help="Court name (part of it) or level: SC, HC, 'High Court', 'supreme_court'."),
     year: Optional[str] = typer.Option(None, "--year", help="Year of decision, YYYY."),
     fmt: DocFormat = typer.Option(DocFormat.text, "--format", help=_FORMAT_HELP),
 ) -> None:

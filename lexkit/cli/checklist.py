@@ -90,7 +90,10 @@ def deadline(
     if fmt is DataFormat.json:
         out_json(data)
         return
-    lines = [f"Due: {data['due']}" + (" (end of that day)" if "T" not in data["due"] else ""),
+    from lexkit.law.wording import when_text
+
+    weekday = when_text(result.due).split(",")[0]  # "Sat 28 Nov 2026 22:00 IST": people plan by the weekday
+    lines = [f"Due: {data['due']}" + (" (end of that day)" if "T" not in data["due"] else "") + f", {weekday}",
              f"Trigger: {data['trigger']['event']} at {data['trigger']['at']}",
              f"Period: {data['period']['text']} ({data['kind']})",
              f"Rule: {data['rule']}",
@@ -107,30 +110,92 @@ def deadline(
     out("\n".join(lines))
 
 
+def _fact_line(f: Any) -> str:
+    kind = f.type + (f" {f.min}-{f.max}" if f.min is not None or f.max is not None else "")
+    allowed = f"; one of {', '.join(f.enum)}" if f.enum else ""
+    need = "required" if f.required else ("default " + _fact_value(f.default) if f.default is not None else "optional, no default")
+    return f"    --fact {f.name}=...  ({kind}; {need}{allowed})\n        {f.prompt}"
+
+
+def _fact_value(value: Any) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def _template_dict(kb: Any, t: Any) -> dict[str, Any]:
+    from lexkit.procedure.checklists import event_names
+
+    own = {e.name for e in t.events}
+    return {
+        "id": t.id, "title": t.title.en, "summary": t.summary.en,
+        "facts": {f.name: {"type": f.type, "required": f.required, "enum": list(f.enum) or None,
+                           "default": f.default, "min": f.min, "max": f.max, "prompt": f.prompt} for f in t.facts},
+        "events": {e.name: {"meaning": e.title, "primary": e.primary, "with_primary": e.with_primary,
+                            "assumption": e.assumption, "aliases": list(e.aliases)} for e in t.events}
+        | {n: {"meaning": TRIGGER_MEANING.get(n, n.replace("_", " ")), "primary": False, "with_primary": False,
+               "assumption": None, "aliases": []} for n in event_names(kb, t) if n not in own},
+        "primary_event": t.primary_event.name,
+    }
+
+
+#: What an event that only a rule names (not the template) means, for 'checklist show'.
+TRIGGER_MEANING = {"compensation_application": "Application or court recommendation for compensation reaches the DLSA/SLSA"}
+
+
+def _template_text(kb: Any, t: Any) -> str:
+    data = _template_dict(kb, t)
+    lines = [f"{t.id}: {t.title.en}", f"  --at = {t.primary_event.name}: {t.primary_event.title}", "  Facts:"]
+    lines += [_fact_line(f) for f in t.facts]
+    lines.append("  Events (--event NAME=DATETIME, or an offset from --at such as +2h):")
+    for name, e in data["events"].items():
+        if e["primary"]:
+            continue
+        extra = ""
+        if e["with_primary"]:
+            extra = f" [taken as the {t.primary_event.name} time unless given" + (f": {e['assumption']}" if e["assumption"] else "") + "]"
+        alias = f" (also --event {', '.join(e['aliases'])}=...)" if e["aliases"] else ""
+        lines.append(f"    {name}{alias}: {e['meaning']}{extra}")
+    return "\n".join(lines)
+
+
 @checklist_app.command("list")
 def checklist_list(
     ctx: typer.Context,
     fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
 ) -> None:
-    """List the checklist templates and the facts and events each needs.
+    """List the checklist templates, with every fact (type, default, allowed values) and event each takes.
 
     Example: lexkit checklist list
     """
     from lexkit.cli.io import load_kb, out, out_json
     from lexkit.procedure.checklists import templates
 
-    found = templates(load_kb(ctx))
+    kb = load_kb(ctx)
+    found = templates(kb)
     if fmt is DataFormat.json:
-        out_json([
-            {"id": t.id, "title": t.title.en, "summary": t.summary.en,
-             "facts": {f.name: {"type": f.type, "required": f.required, "enum": list(f.enum) or None} for f in t.facts},
-             "events": [e.name for e in t.events], "primary_event": t.primary_event.name}
-            for t in found.values()
-        ])
+        out_json([_template_dict(kb, t) for t in found.values()])
         return
-    for t in found.values():
-        required = ", ".join(f.name for f in t.facts if f.required)
-        out(f"{t.id}: {t.title.en}\n  --at = {t.primary_event.name}; required facts: {required or 'none'}")
+    out("\n\n".join(_template_text(kb, t) for t in found.values()))
+
+
+@checklist_app.command("show")
+def checklist_show(
+    ctx: typer.Context,
+    template_id: str = typer.Argument(..., metavar="TEMPLATE", help="A template id from 'lexkit checklist list'."),
+    fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
+) -> None:
+    """Show one template's inputs: every fact with its type, default, allowed values and prompt, and every event.
+
+    Example: lexkit checklist show cross-border-repatriation
+    """
+    from lexkit.cli.io import load_kb, out, out_json
+    from lexkit.procedure.checklists import find_template
+
+    kb = load_kb(ctx)
+    t = find_template(kb, template_id)
+    if fmt is DataFormat.json:
+        out_json(_template_dict(kb, t))
+        return
+    out(f"{_template_text(kb, t)}\n\n{t.summary.en}")
 
 
 def _pairs(values: list[str], option: str) -> dict[str, str]:
@@ -146,25 +211,44 @@ def _pairs(values: list[str], option: str) -> dict[str, str]:
     return pairs
 
 
-def _ask_missing(template: Any, facts: dict[str, Any], no_input: bool) -> None:
-    from lexkit.procedure.checklists import missing_facts
+def _choices(spec: Any) -> str:
+    """The choices after a prompt, unless the prompt already names them (list them once)."""
+    if spec.type == "boolean":
+        return " [y/n]"
+    if spec.enum and not all(v in spec.prompt.lower() for v in spec.enum):
+        return " [" + "/".join(spec.enum) + "]"
+    return ""
+
+
+def _ask(spec: Any, facts: dict[str, Any], default: Any = None) -> None:
+    """Ask one fact; choices are listed once, in the prompt, and short answers (F, y) are taken."""
+    while True:
+        shown = ("y" if default else "n") if isinstance(default, bool) else default  # answered as y/n
+        answer = typer.prompt(f"{spec.prompt}{_choices(spec)}", err=True,
+                              default=str(shown) if default is not None else None, show_default=default is not None)
+        try:
+            facts[spec.name] = spec.parse(answer)
+            return
+        except UsageProblem as exc:
+            sys.stderr.write(f"lexkit: {exc.message}\n")
+
+
+def _ask_missing(kb: Any, template: Any, facts: dict[str, Any], given: set[str], no_input: bool) -> None:
+    from lexkit.procedure.checklists import facts_that_drop_steps, missing_facts
 
     missing = missing_facts(template, facts)
-    if not missing:
-        return
-    if no_input or not sys.stdin.isatty():
+    interactive = not no_input and sys.stdin.isatty()
+    if missing and not interactive:
         names = " ".join(f"--fact {s.name}=..." for s in missing)
         choices = "; ".join(f"{s.name}: {s.prompt}" + (f" ({'/'.join(s.enum)})" if s.enum else "") for s in missing)
         raise UsageProblem(f"missing {names} for template {template.id}", hint=choices)
+    if not interactive:
+        return
     for spec in missing:
-        suffix = f" [{'/'.join(spec.enum)}]" if spec.enum else ""
-        while True:
-            answer = typer.prompt(f"{spec.prompt}{suffix}", err=True)
-            try:
-                facts[spec.name] = spec.parse(answer)
-                break
-            except UsageProblem as exc:
-                sys.stderr.write(f"lexkit: {exc.message}\n")
+        _ask(spec, facts)
+    # Optional facts whose default would leave steps out: ask rather than drop a duty silently.
+    for spec in facts_that_drop_steps(kb, template, {k: v for k, v in facts.items() if k in given or k in {m.name for m in missing}}):
+        _ask(spec, facts, default=spec.default)
 
 
 @checklist_app.command("build")
@@ -173,48 +257,69 @@ def checklist_build(
     template_id: str = typer.Argument(..., metavar="TEMPLATE", help="A template id from 'lexkit checklist list'."),
     at: str = typer.Option(..., "--at", help="When the primary event (e.g. the rescue) happened: ISO 8601 or 'DD/MM/YYYY HH:MM'."),
     fact: list[str] = typer.Option([], "--fact", help="NAME=VALUE, repeatable: victim_age=15, victim_gender=female."),
-    event: list[str] = typer.Option([], "--event", help="NAME=DATETIME, repeatable: when another event happened."),
+    event: list[str] = typer.Option([], "--event", help="NAME=DATETIME or NAME=+2h (offset from --at), repeatable; fir=... for the FIR."),
     state: Optional[str] = typer.Option(None, "--state", help="ISO 3166-2:IN state code: its holidays, and state rules."),
     calendar: list[str] = typer.Option([], "--calendar", help="Court or district calendar id from the knowledge base."),
     journey_hours: float = typer.Option(0.0, "--journey-hours", click_type=hours(), help="Journey time, added only where the law excludes it."),
-    fmt: ChecklistFormat = typer.Option(ChecklistFormat.table, "--format", help="table, md, json or ics."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    fmt: Optional[ChecklistFormat] = typer.Option(
+        None, "--format", help="table (cards below 120 columns, a table from 120), md, json or ics; default: from the -o suffix, else table."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout (.md, .json, .ics pick the format)."),
     force: bool = typer.Option(False, "--force", help="Overwrite the -o file if it exists."),
     no_input: bool = typer.Option(False, "--no-input", help="Never ask: fail naming the missing --fact."),
     offence_date: Optional[str] = typer.Option(
-        None, "--offence-date", help="Date that decides IPC/CrPC or BNS/BNSS (default: the --at date)."),
+        None, "--offence-date", help="Date that decides IPC or BNS (default: the --at date)."),
+    now: Optional[str] = typer.Option(None, "--now", help="Group by what is due relative to this time (default: the clock)."),
+    due_within: Optional[str] = typer.Option(None, "--due-within", help="Only what is overdue or due within this period, e.g. 24h, 2 days."),
+    no_pager: bool = typer.Option(False, "--no-pager", help="Never page long output in a terminal (PAGER is used otherwise)."),
 ) -> None:
-    """Build a checklist for one case: every step, who does it, its deadline and legal basis.
+    """Build a checklist for one case: each duty once, in time order, with its deadline and every basis.
 
     Example: lexkit checklist build csec-rescue --at "27/11/2026 22:00" --fact victim_age=15 --fact victim_gender=female
     """
     from lexkit.cli.io import emit, load_kb, note
     from lexkit.law.calendars import normalise_state
-    from lexkit.law.deadlines import parse_datetime
-    from lexkit.procedure.checklists import build_checklist, event_names, find_template, parse_facts
+    from lexkit.law.deadlines import parse_datetime, parse_period
+    from lexkit.procedure.checklists import (
+        build_checklist,
+        event_names,
+        event_time,
+        find_template,
+        parse_facts,
+        resolve_event_name,
+    )
+    from lexkit.procedure.checklists import (
+        due_within as only_due_within,
+    )
 
+    fmt = _format_for(fmt, output)
+    window = _hours(parse_period(due_within), due_within) if due_within else None
     kb = load_kb(ctx)
     template = find_template(kb, template_id)
-    events = {template.primary_event.name: parse_datetime(at)}
+    primary_at = parse_datetime(at)
+    events = {template.primary_event.name: primary_at}
     allowed = event_names(kb, template)
     given_events = _pairs(event, "--event")
     for name, value in given_events.items():
-        if name not in allowed:
-            raise UsageProblem(f"--event {name}: template {template.id} has no such event",
-                               hint="its events are: " + ", ".join(allowed))
-        events[name] = parse_datetime(value)
+        real = resolve_event_name(template, name, allowed)
+        if real in events:
+            raise UsageProblem(f"--event {name}: {real} is given twice", hint="give each event once")
+        events[real] = event_time(value, primary_at, name)
     for name, raw in ((template.primary_event.name, at), *given_events.items()):
-        if ":" not in raw:
+        if ":" not in raw and not raw.strip().startswith(("+", "-")):
             note(f"no time given for {name} ({raw.strip()}): taken as 00:00 IST; hour deadlines count from then")
-    facts = parse_facts(template, _pairs(fact, "--fact"))
-    _ask_missing(template, facts, no_input)
+    raw_facts = _pairs(fact, "--fact")
+    facts = parse_facts(template, raw_facts)
+    _ask_missing(kb, template, facts, set(raw_facts), no_input)
     state = state or facts.get("state")  # a template may take the state as a fact (IN-TN)
     code = f"IN-{normalise_state(state)}" if state else None
     from lexkit.law.provisions import parse_offence_date
 
     law_date = parse_offence_date(offence_date) if offence_date else None
     result = build_checklist(kb, template, facts, events, state=code, journey_hours=journey_hours,
-                             calendar=_calendar(kb, state, calendar), law_date=law_date)
+                             calendar=_calendar(kb, state, calendar), law_date=law_date,
+                             now=parse_datetime(now) if now else None)
+    if window is not None:
+        result = only_due_within(result, window)
     from lexkit.render.checklist import checklist_dict, checklist_ics, checklist_markdown
 
     payload: str | bytes
@@ -227,9 +332,51 @@ def checklist_build(
     elif fmt is ChecklistFormat.ics:
         payload = checklist_ics(result)
     else:
-        from lexkit.render.terminal import checklist_table
+        from lexkit.render.terminal import checklist_text
 
-        payload = checklist_table(result)
+        payload = checklist_text(result)
+        if output is None and _should_page(payload, no_pager):
+            import click
+
+            click.echo_via_pager(payload)
+            _notes(result, note)
+            return
     emit(payload, output, force, f"{len(result.steps)} steps")
-    for warning in result.warnings:
+    _notes(result, note)
+
+
+def _notes(result: Any, note: Any) -> None:
+    for warning in result.warnings:  # once, on stderr: the product carries "date not known" per step
         note(warning)
+
+
+SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".ics": "ics", ".txt": "table"}
+
+
+def _format_for(fmt: Optional[ChecklistFormat], output: Optional[Path]) -> ChecklistFormat:
+    """The format: --format, else the -o suffix (rescue.ics writes iCalendar); a mismatch is refused."""
+    suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
+    implied = SUFFIX_FORMATS.get(suffix)
+    if fmt is None:
+        return ChecklistFormat(implied) if implied else ChecklistFormat.table
+    if implied and implied != fmt.value:
+        raise UsageProblem(f"-o {output}: the suffix {suffix} says {implied}, but --format is {fmt.value}",
+                           hint=f"drop --format (the suffix decides), or name the file for {fmt.value}")
+    return fmt
+
+
+def _hours(period: Any, raw: str) -> float:
+    factor = {"hours": 1, "days": 24}.get(period.unit)
+    if factor is None:
+        raise UsageProblem(f"--due-within {raw}: give hours or days", hint="e.g. --due-within 24h or --due-within 2days")
+    return float(period.amount * factor)
+
+
+def _should_page(text: str, no_pager: bool) -> bool:
+    """Page only a terminal's output that is longer than the screen (and never with --no-pager)."""
+    import os
+    import shutil
+
+    if no_pager or not sys.stdout.isatty() or os.environ.get("PAGER", None) == "":
+        return False
+    return text.count("\n") > shutil.get_terminal_size((80, 24)).lines

@@ -173,7 +173,7 @@ def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
              j.get("verification", "unverified"), doc.file, _dump(j)))
     con.execute("INSERT INTO judgements_fts (rowid, name, citations, topics, holding, significance) "
                 "SELECT rowid, name || ' ' || coalesce(short_name, ''), citations, topics, holding, significance FROM judgements")
-    for kind in ("sop", "checklist", "calendar", "judgement", "meta"):
+    for kind in ("sop", "checklist", "calendar", "judgement", "duty", "meta"):
         for doc in kb.docs_of(kind):
             head = doc.data.get(kind if kind != "meta" else "kb", {})
             con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?)",

@@ -31,7 +31,7 @@ from lexkit.kb.models import (
 if TYPE_CHECKING:
     from lexkit.kb.yamlload import LoadProblem
 
-FOLDERS = ("provisions", "sops", "checklists", "checklists/calendars", "judgements")
+FOLDERS = ("provisions", "sops", "duties", "checklists", "checklists/calendars", "judgements")
 _REF = re.compile(r"^([A-Z]+-[0-9]+[A-Z]{0,3})((?:\([0-9A-Za-z]+\))*)$")
 
 
@@ -122,6 +122,7 @@ def document_kind(folder: str, data: Any) -> str:
         return "act"
     return {
         "sops": "sop",
+        "duties": "duty",
         "checklists": "checklist",
         "checklists/calendars": "calendar",
         "judgements": "judgement",

@@ -26,6 +26,7 @@ SCHEMA_OF_KIND = {
     "checklist": "checklist.schema.json",
     "calendar": "calendar.schema.json",
     "judgement": "judgement.schema.json",
+    "duty": "duty.schema.json",
 }
 
 
@@ -216,6 +217,7 @@ def checked_knowledge_base(root: Path, docs: list[Document], load_problems: list
         "time_limits": len(kb.time_limits),
         "correspondence_rows": len(kb.correspondence),
     }
+    counts["duties"] = sum(len(d.data.get("duties") or ()) for d in kb.docs_of("duty"))
     for kind in ("sop", "checklist", "calendar", "judgement"):
         counts[kind + "s"] = len(kb.docs_of(kind))
     problems.sort(key=lambda p: (p.file, p.line, p.path))
@@ -254,6 +256,13 @@ def unverified_items(kb: KnowledgeBase) -> list[str]:
         for i, ent in enumerate(doc.data.get("entitlements") or ()):
             if ent.get("verification") == "unverified":
                 out.append(f"{doc.file}:{doc.lines.get(('entitlements', i), 0)}: entitlement {ent['id']}")
+    for doc in kb.docs_of("duty"):
+        for i, duty in enumerate(doc.data.get("duties") or ()):
+            if duty.get("verification") == "unverified":
+                out.append(f"{doc.file}:{doc.lines.get(('duties', i), 0)}: duty {duty['id']}")
+            for a in duty.get("authorities") or ():
+                if "not verified" in (a.get("citation") or "") or "unverified" in (a.get("citation") or ""):
+                    out.append(f"{doc.file}: authority of duty {duty['id']}: {a['citation']}")
     for doc in kb.docs_of("judgement"):
         j = doc.data["judgement"]
         if j.get("verification") == "unverified":
@@ -351,3 +360,47 @@ def _check_judgements(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, 
         _check_refs(kb, doc, j.get("provisions"), ("judgement", "provisions"), report)
         for msg in provenance_problems(j):
             report(doc, ("judgement", "verification"), msg)
+
+
+
+@integrity_check
+def _check_duties(kb: KnowledgeBase, report: Callable[[Document, tuple[Any, ...], str], None]) -> None:
+    """Duties: unique ids, real provisions and rules, every duty described by a step, steps agree.
+
+    A step's ``duty`` must name a duty; every duty must be described by at least one SOP step
+    (else no checklist can show it); the steps of one duty must not set different deadline rules
+    than the duty's own; a duty with a statutory basis says the statute's modality.
+    """
+    found: dict[str, tuple[Document, int, dict[str, Any]]] = {}
+    for doc in kb.docs_of("duty"):
+        for i, duty in enumerate(doc.data.get("duties") or ()):
+            if duty["id"] in found:
+                report(doc, ("duties", i, "id"), f"duplicate duty id {duty['id']} (also in {found[duty['id']][0].file})")
+            found[duty["id"]] = (doc, i, duty)
+            _check_refs(kb, doc, duty.get("basis"), ("duties", i, "basis"), report)
+            for msg in provenance_problems(duty):
+                report(doc, ("duties", i, "verification"), msg)
+            rule = (duty.get("deadline") or {}).get("rule")
+            if rule and rule not in kb.time_limits:
+                report(doc, ("duties", i, "deadline", "rule"), f"unknown time-limit rule {rule}")
+            if duty.get("basis") and not duty.get("modality"):
+                report(doc, ("duties", i, "modality"), "a duty with a statutory basis says the statute's modality")
+    described: set[str] = set()
+    for doc in kb.docs_of("sop"):
+        for i, step in enumerate(doc.data.get("steps") or ()):
+            duty_id = step.get("duty")
+            if not duty_id:
+                continue
+            if duty_id not in found:
+                report(doc, ("steps", i, "duty"), f"unknown duty {duty_id}")
+                continue
+            described.add(duty_id)
+            duty = found[duty_id][2]
+            own = (duty.get("deadline") or {}).get("rule")
+            theirs = (step.get("deadline") or {}).get("rule")
+            if own and theirs and theirs != own:
+                report(doc, ("steps", i, "deadline", "rule"),
+                       f"duty {duty_id} has deadline {own}; this step says {theirs}")
+    for duty_id, (doc, i, _duty) in found.items():
+        if duty_id not in described:
+            report(doc, ("duties", i, "id"), f"duty {duty_id} is described by no SOP step (add duty: {duty_id} to one)")

@@ -182,8 +182,15 @@ def _cites(j: Judgement, section_id: str, pinpoint: str) -> bool:
     return False
 
 
+#: The abbreviations lawyers write for a court's level: SC, HC (and the spelled-out forms).
+COURT_ABBREVIATIONS = {"sc": "supreme_court", "apex court": "supreme_court", "hc": "high_court"}
+
+
 def _in_court(j: Judgement, court: str) -> bool:
-    want = court.strip().casefold()
+    want = court.strip().casefold().rstrip(".").replace(".", "")
+    level = COURT_ABBREVIATIONS.get(want)
+    if level is not None:
+        return level == (j.court_level or "")
     return want in j.court.casefold() or want.replace(" ", "_") == (j.court_level or "")
 
 

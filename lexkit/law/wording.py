@@ -43,11 +43,11 @@ def punishment_text(p: Punishment) -> str:
         term += " (remainder of natural life)"
     amount = ""
     if p.fine_min_inr and p.fine_max_inr:
-        amount = f" of Rs {p.fine_min_inr:,} to Rs {p.fine_max_inr:,}"
+        amount = f" of {rupees(p.fine_min_inr)} to {rupees(p.fine_max_inr)}"
     elif p.fine_max_inr:
-        amount = f" up to Rs {p.fine_max_inr:,}"
+        amount = f" up to {rupees(p.fine_max_inr)}"
     elif p.fine_min_inr:
-        amount = f" of at least Rs {p.fine_min_inr:,}"
+        amount = f" of at least {rupees(p.fine_min_inr)}"
     fine = {
         "required": f" + fine{amount}",
         "or_both": f", or fine{amount}, or both",
@@ -56,3 +56,45 @@ def punishment_text(p: Punishment) -> str:
         "none": "",
     }[p.fine]
     return term + fine
+
+
+def rupees(amount: int) -> str:
+    """'Rs 1,00,000': Indian digit grouping (lakh and crore), as Indian documents write amounts."""
+    sign, digits = ("-", str(-amount)) if amount < 0 else ("", str(amount))
+    if len(digits) > 3:
+        head, tail = digits[:-3], digits[-3:]
+        groups: list[str] = []
+        while len(head) > 2:
+            groups.insert(0, head[-2:])
+            head = head[:-2]
+        if head:
+            groups.insert(0, head)
+        digits = ",".join(groups) + "," + tail
+    return f"Rs {sign}{digits}"
+
+
+def rupees_in_words(amount: int) -> str:
+    """'Rs 1 lakh', 'Rs 1.25 lakh', 'Rs 30,000': the amount as Indian prose says it."""
+    if amount >= 10_000_000:
+        return f"Rs {round(amount / 10_000_000, 2):g} crore"
+    if amount >= 100_000:
+        return f"Rs {round(amount / 100_000, 2):g} lakh"
+    return rupees(amount)
+
+
+def when_text(value: object) -> str:
+    """'Sat 28 Nov 2026 22:00 IST' (a time) or 'Tue 08 Dec 2026, end of day' (a day)."""
+    import datetime as dt
+
+    if isinstance(value, dt.datetime):
+        offset = value.utcoffset()
+        if offset == dt.timedelta(hours=5, minutes=30):
+            zone = "IST"
+        elif offset is None:
+            zone = "IST"
+        else:
+            zone = "UTC" + value.strftime("%z")[:3] + ":" + value.strftime("%z")[3:]
+        return value.strftime("%a %d %b %Y %H:%M ") + zone
+    if isinstance(value, dt.date):
+        return value.strftime("%a %d %b %Y") + ", end of day"
+    raise TypeError(f"not a date or time: {value!r}")

@@ -76,7 +76,9 @@ class Entitlement:
 
     @property
     def amount_text(self) -> str:
-        amount = f"Rs {self.amount_inr:,}"
+        from lexkit.law.wording import rupees
+
+        amount = rupees(self.amount_inr)
         return {"up_to": f"up to {amount}", "at_least": f"at least {amount}"}.get(self.amount_is, amount)
 
 

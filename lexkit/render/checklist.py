@@ -5,36 +5,79 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from lexkit.procedure.checklists import Checklist, ChecklistStep
+from lexkit.law.wording import rupees, when_text
+from lexkit.procedure.checklists import GROUP_TITLES, GROUPS, Checklist, ChecklistStep, Entitlement
 from lexkit.procedure.wording import MODALITY_WORDS, PHASES
-from lexkit.render.markdown import md_escape
+from lexkit.render.markdown import md_escape, md_text
 
 
 def _due_text(step: ChecklistStep) -> str:
     if step.deadline is not None:
         d = step.deadline
-        due = d.due.strftime("%a %d %b %Y %H:%M %z") if isinstance(d.due, dt.datetime) else d.due.strftime("%a %d %b %Y") + " (end of day)"
-        extra = f"; rolled from {d.rolled_from.isoformat()}" if d.rolled_from else ""
-        return f"{due}{extra}"
+        extra = f"; rolled from {when_text(d.rolled_from).split(',')[0]}" if d.rolled_from else ""
+        return f"{when_text(d.due)}{extra}"
     if step.deadline_status == "not_in_force":
-        return "not in force on the date of the case"
+        return "no counterpart in the code that governs this case: not computed"
     if step.rule is not None:
         return "date not known"
     return ""
+
+
+def _modality(m: str) -> str:
+    return MODALITY_WORDS.get(m, m).replace(" (good practice)", ", good practice")
+
+
+def basis_entries(step: ChecklistStep) -> list[tuple[str, bool]]:
+    """Every basis of a step, statute first, each with whether it is a citation (never broken)."""
+    out: list[tuple[str, bool]] = []
+    statutes = [b for b in step.bases if b.kind == "statute"]
+    for b in statutes:
+        out.append((f"{b.label} ({_modality(b.modality)})", True))
+    shown = {r for b in statutes for r in b.ref.split(", ")}
+    rest = [r for r in step.legal_basis if r not in shown]
+    if rest:
+        out.append((", ".join(rest), True))
+    for b in step.bases:
+        if b.kind == "sop":
+            out.append((f"{b.label} ({_modality(b.modality)})", False))
+    for b in step.bases:
+        if b.kind == "authority":  # a case name may wrap; its report citation never does
+            out.append((f"{b.label} ({b.verification})", False))
+    return out
+
+
+def basis_lines(step: ChecklistStep) -> list[str]:
+    """Every basis of a step, statute first: 'ITPA-15(6A) (shall)', 'UNODC ... SOP (should)'."""
+    return [text for text, _ in basis_entries(step)]
+
+
+def citations_of(step: ChecklistStep) -> list[str]:
+    """The citations a renderer must never break across lines: provisions, rule ids, judgements."""
+    found = list(step.legal_basis)
+    if step.rule is not None:
+        found.append(step.rule.id)
+    found += [b.label for b in step.bases if b.kind in ("statute", "authority")]
+    return found
 
 
 def step_dict(step: ChecklistStep) -> dict[str, Any]:
     rule = step.rule
     return {
         "id": step.id,
+        "duty": step.duty,
         "sop": step.sop,
+        "sop_steps": list(step.sop_steps),
         "phase": step.phase,
+        "group": step.group,
         "title": step.title,
         "action": step.action,
         "actor": step.actor,
         "modality": step.modality,
         "legal_basis": list(step.legal_basis),
+        "bases": [{"kind": b.kind, "ref": b.ref, "label": b.label, "modality": b.modality,
+                   "verification": b.verification} for b in step.bases],
         "deadline": step.deadline.to_dict() if step.deadline is not None else None,
+        "due_text": _due_text(step) or None,
         "deadline_status": step.deadline_status,
         "rule": None if rule is None else {
             "id": rule.id,
@@ -55,17 +98,31 @@ def step_dict(step: ChecklistStep) -> dict[str, Any]:
     }
 
 
+def entitlement_amount(e: Entitlement) -> str:
+    return {"up_to": "up to ", "at_least": "at least "}.get(e.amount_is, "") + rupees(e.amount_inr)
+
+
 def checklist_dict(c: Checklist) -> dict[str, Any]:
+    g = c.governing
     return {
         "template": c.template,
         "title": c.title,
         "summary": c.summary,
         "facts": dict(c.facts),
         "events": {k: v.isoformat() for k, v in c.events.items()},
+        "assumptions": [{"event": a.event, "taken_as": a.taken_as, "at": a.at.isoformat(), "text": a.text()}
+                        for a in c.assumptions],
+        "governing": None if g is None else {"procedure": g.procedure_code, "penal": g.penal_code,
+                                             "procedure_date": g.procedure_date, "offence_date": g.offence_date,
+                                             "reason": g.reason},
+        "now": c.now.isoformat() if c.now else None,
+        "filtered": c.filtered,
         "state": c.state,
         "law_date": c.law_date,
         "proceedings_date": c.proceedings_date,
         "calendar": c.calendar,
+        "counts": {"steps": len(c.steps), "dated": c.dated,
+                   **{group: sum(s.group == group for s in c.steps) for group in GROUPS}},
         "steps": [step_dict(s) for s in c.steps],
         "entitlements": [
             {
@@ -73,6 +130,7 @@ def checklist_dict(c: Checklist) -> dict[str, Any]:
                 "kind": e.kind,
                 "amount_inr": e.amount_inr,
                 "amount_is": e.amount_is,
+                "amount_text": entitlement_amount(e),
                 "scheme": e.scheme,
                 "conditions": e.conditions,
                 "valid_from": e.valid_from,
@@ -82,6 +140,7 @@ def checklist_dict(c: Checklist) -> dict[str, Any]:
             }
             for e in c.entitlements
         ],
+        "entitlement_note": c.entitlement_note,
         "warnings": list(c.warnings),
         "kb_version": c.kb_version,
         "kb_date": c.kb_date,
@@ -94,49 +153,180 @@ def fact_text(value: Any) -> str:
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
+def header_lines(c: Checklist) -> list[str]:
+    """What every rendering says first: the KB, the disclaimer, the code that governs, the assumptions."""
+    lines = [f"Knowledge base {c.kb_version} of {c.kb_date}. {c.disclaimer}"]
+    if c.governing is not None:
+        code = {"CRPC": "the CrPC (Code of Criminal Procedure, 1973)",
+                "BNSS": "the BNSS (Bharatiya Nagarik Suraksha Sanhita, 2023)"}[c.governing.procedure_code]
+        lines.append(f"Procedure: {code}, because {c.governing.reason}.")
+    return lines
+
+
+def event_lines(c: Checklist) -> list[str]:
+    assumed = {a.event for a in c.assumptions}
+    return [f"{k}: {when_text(v)}" + (" (assumed)" if k in assumed else "") for k, v in c.events.items()]
+
+
+def summary_line(c: Checklist) -> str:
+    counts = {g: sum(s.group == g for s in c.steps) for g in GROUPS}
+    now = when_text(c.now) if c.now else "now"
+    view = f" Showing only what is {c.filtered}." if c.filtered else ""
+    return (f"{len(c.steps)} steps, {c.dated} with a date. As of {now}: {counts['overdue']} overdue, "
+            f"{counts['next_24h']} due in the next 24 hours, {counts['later']} later, {counts['undated']} "
+            f"without a date.{view}")
+
+
 def checklist_markdown(c: Checklist) -> str:
-    """Printable Markdown (CommonMark): phases as headings, each step a task-list item."""
+    """Printable Markdown (CommonMark): time groups, then phases, each step a task-list item."""
     e = md_escape
     lines = [f"# {e(c.title)}", "", e(c.summary), ""]
+    for i, x in enumerate(header_lines(c)):
+        lines += [f"**{e(x)}**" if i == 0 else e(x), ""]
     lines.append("**Case:** " + "; ".join(f"{e(k)} = {e(fact_text(v))}" for k, v in c.facts.items()))
     lines.append("")
-    lines.append("**Events:** " + "; ".join(f"{e(k)} at {v.strftime('%d %b %Y %H:%M %z')}" for k, v in c.events.items()))
+    lines.append("**Events:** " + "; ".join(e(x) for x in event_lines(c)))
     lines.append("")
+    if c.assumptions:
+        lines += ["**Assumptions** (events not given, taken from the primary event):", ""]
+        lines += [f"- {e(a.text())}" for a in c.assumptions]
+        lines.append("")
     lines.append(f"**Closed days:** {e(c.calendar)}")
     lines.append("")
-    lines.append(f"**Codes applied:** penal code as on the offence date {e(c.law_date)}, procedure as on "
-                 f"{e(c.proceedings_date)} (IPC and CrPC before 1 July 2024, BNS and BNSS from then)")
-    lines.append("")
-    for warning in c.warnings:
-        lines += [f"> **Note:** {e(warning)}", ""]
-    for phase in PHASES:
-        steps = [s for s in c.steps if s.phase == phase]
+    lines += [e(summary_line(c)), ""]  # the "date not known" warning goes to stderr, once; each step says it
+    n = 0
+    for group in GROUPS:
+        steps = [s for s in c.steps if s.group == group]
         if not steps:
             continue
-        lines += [f"## {phase.replace('-', ' ').capitalize()}", ""]
-        for s in steps:
-            lines.append(f"- [ ] **{e(s.title)}**: {e(s.actor)} *{MODALITY_WORDS[s.modality]}*")
-            lines.append(f"  {e(s.action)}")
-            if s.rule is not None:
-                lines.append(f"  *Deadline:* {e(_due_text(s))}: {e(s.rule.describe())} ({e(s.rule.id)}, {s.rule.verification})")
-            if s.legal_basis:
-                lines.append(f"  *Legal basis:* {e(', '.join(s.legal_basis))}")
-            for change in s.basis_changes:
-                lines.append(f"  *Code in force:* {e(change)}")
-            if s.condition:
-                lines.append(f"  *Applies because:* {e(s.condition)}")
-            if s.notes:
-                lines.append(f"  *Note:* {e(s.notes)}")
-            lines.append(f"  *Source:* {e('; '.join(x.label() for x in s.sources))} ({s.verification})")
-            lines.append("")
+        lines += [f"## {GROUP_TITLES[group]}", ""]
+        for phase in PHASES:
+            in_phase = [s for s in steps if s.phase == phase]
+            if not in_phase:
+                continue
+            lines += [f"### {phase.replace('-', ' ').capitalize()}", ""]
+            for s in in_phase:
+                n += 1
+                lines.append(f"- [ ] **{n}. {e(s.title)}**: {e(s.actor)} *{MODALITY_WORDS[s.modality]}*")
+                lines.append(f"  {e(s.action)}")
+                if s.rule is not None:
+                    lines.append(f"  *Due:* {e(_due_text(s))}: {e(s.rule.describe())} ({s.rule.verification})")
+                bases = basis_lines(s)
+                if bases:
+                    lines.append(f"  *Basis:* {e('; '.join(bases))}")
+                for change in s.basis_changes:
+                    lines.append(f"  *Code in force:* {e(change)}")
+                if s.condition:
+                    lines.append(f"  *Applies because:* {e(s.condition)}")
+                if s.notes:
+                    lines.append(f"  *Note:* {e(s.notes)}")
+                lines.append(f"  *Source:* {e('; '.join(x.label() for x in s.sources))} ({s.verification})")
+                lines.append("")
+    lines += ["## Entitlements", ""]
     if c.entitlements:
-        lines += ["## Entitlements", "", "| Kind | Amount (Rs) | Scheme | Conditions | Verification |", "|---|---|---|---|---|"]
+        lines += ["| Kind | Amount | Scheme | Conditions | Verification |", "|---|---|---|---|---|"]
         for en in c.entitlements:
-            amount = {"up_to": "up to ", "at_least": "at least "}.get(en.amount_is, "") + f"{en.amount_inr:,}"
-            lines.append(f"| {e(en.kind.replace('_', ' '))} | {amount} | {e(en.scheme)} | {e(en.conditions)} | {en.verification} |")
+            lines.append(f"| {md_text(en.kind.replace('_', ' '))} | {entitlement_amount(en)} | {md_text(en.scheme)} | "
+                         f"{md_text(en.conditions)} | {en.verification} |")
         lines.append("")
+    elif c.entitlement_note:
+        lines += [e(c.entitlement_note), ""]
+    else:
+        lines += ["This checklist has no scheme of entitlements: see the victim compensation steps.", ""]
     lines += ["---", "", f"Knowledge base {e(c.kb_version)} of {e(c.kb_date)}. {e(c.disclaimer)}", ""]
     return "\n".join(lines)
+
+
+#: Citations written with spaces inside, which a line must never split: law reports
+#: ("(2003) 4 SCC 601", "AIR 2003 SC 2053") and sections cited with their Act ("CrPC s.273").
+CITATION_PATTERNS = (
+    r"\(\d{4}\) \d+ [A-Z][A-Za-z]* \d+",
+    r"AIR \d{4} [A-Z][A-Za-z]* \d+",
+    r"(?:CrPC|Cr\.P\.C\.|BNSS|BNS|BSA|IPC|ITPA|POCSO|JJ Act|BLSA|CLPRA|GCA) ss?\.\s?\d+[A-Z]*(?:\([0-9A-Za-z]+\))*",
+)
+
+
+def protect_citations(text: str) -> str:
+    """Join the words of every citation with no-break spaces, so wrapping never splits one."""
+    import re
+
+    for pattern in CITATION_PATTERNS:
+        text = re.sub(pattern, lambda m: m.group(0).replace(" ", "\u00a0"), text)
+    return text
+
+
+def _wrap(text: str, width: int, first: str, rest: str, atomic: bool = False) -> list[str]:
+    """Wrap at spaces only; a citation (atomic) is never split, and no word is broken at a hyphen."""
+    import textwrap
+
+    body = text.replace(" ", "\u00a0") if atomic else protect_citations(text)
+    lines = textwrap.wrap(body, width=width, initial_indent=first, subsequent_indent=rest,
+                          break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
+    return [line.replace("\u00a0", " ") for line in lines]
+
+
+def checklist_cards(c: Checklist, width: int = 80) -> str:
+    """The checklist for a narrow terminal: one card per step, grouped by when it falls due.
+
+    Title, who, due and basis each start their own line; a citation (BNSS-184(1),
+    JJA-31.production, (2003) 4 SCC 601) is never broken across lines.
+    """
+    width = max(width, 60)
+    out = _wrap(c.title.upper(), width, "", "")
+    for line in header_lines(c):
+        out += _wrap(line, width, "", "  ")
+    out += _wrap("Case: " + "; ".join(f"{k}={fact_text(v)}" for k, v in c.facts.items()), width, "", "  ")
+    out += _wrap("Events: " + "; ".join(event_lines(c)), width, "", "  ")
+    if c.assumptions:
+        out.append("Assumed (give --event NAME=DATETIME to change):")
+        for a in c.assumptions:
+            out += _wrap(a.text(), width, "  - ", "    ")
+    out += _wrap(summary_line(c), width, "", "")
+    label = 7
+    n = 0
+    for group in GROUPS:
+        steps = [s for s in c.steps if s.group == group]
+        if not steps:
+            continue
+        out += ["", f"== {GROUP_TITLES[group]} =="]
+        for s in steps:
+            n += 1
+            out.append("")
+            out += _wrap(f"[{n}] {s.title}", width, "", " " * (len(str(n)) + 3))
+            pad = "    " + " " * label
+            out += _wrap(f"{s.actor} ({MODALITY_WORDS[s.modality]}); {s.phase}", width, "    Who:   ", pad)
+            if s.rule is not None:
+                out += _wrap(_due_text(s), width, "    Due:   ", pad)
+                out += _wrap(s.rule.describe(), width, pad, pad)
+            for i, (b, atomic) in enumerate(basis_entries(s)):
+                first = "    Basis: " if i == 0 else pad
+                if atomic and len(pad) + len(b) > width:  # a list of citations: break between them only
+                    parts = b.split(", ")
+                    line = first
+                    for j, part in enumerate(parts):
+                        piece = part + ("," if j < len(parts) - 1 else "")
+                        if line.strip() and len(line) + len(piece) + 1 > width:
+                            out.append(line.rstrip())
+                            line = pad
+                        line += piece + " "
+                    out.append(line.rstrip())
+                else:
+                    out += _wrap(b, width, first, pad, atomic=atomic)
+            out += _wrap(s.action, width, "    Do:    ", pad)
+            for change in s.basis_changes:
+                out += _wrap(change, width, "    Code:  ", pad)
+            if s.condition:
+                out += _wrap(f"applies because {s.condition}", width, "    When:  ", pad)
+    out += ["", "== Entitlements =="]
+    if c.entitlements:
+        for en in c.entitlements:
+            out += _wrap(f"{en.kind.replace('_', ' ')}: {entitlement_amount(en)} ({en.scheme}; {en.verification})",
+                         width, "  - ", "    ")
+    else:
+        out += _wrap(c.entitlement_note or "This checklist has no scheme of entitlements: see the victim compensation "
+                     "steps.", width, "", "")
+    out += [""] + _wrap(f"Knowledge base {c.kb_version} of {c.kb_date}. {c.disclaimer}", width, "", "")
+    return "\n".join(out) + "\n"
 
 
 def checklist_ics(c: Checklist) -> bytes:

@@ -16,7 +16,7 @@ def classification_text(c: Classification) -> str:
     return (
         f"{where}{c.status_text()}, triable by {c.triable_by or 'not stated'}"
         + ("" if c.compoundable is None else (", compoundable" if c.compoundable else ", not compoundable"))
-        + f" [{c.basis}]"
+        + f" [{c.basis}; {c.verification}]"  # the verification mark of the row, not only in JSON
     )
 
 

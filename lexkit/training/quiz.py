@@ -376,8 +376,10 @@ def _entitlement_questions(kb: KnowledgeBase, topic: Topic, on_date: str) -> lis
     for e in valid:
         # Foils never name the same sum ("Rs 200,000" is no fair foil for "at least Rs 200,000"),
         # and carry the answer's own qualifier, so "at least" or "up to" gives nothing away.
+        from lexkit.law.wording import rupees
+
         prefix = {"up_to": "up to ", "at_least": "at least "}.get(e.amount_is, "")
-        amounts = {f"{prefix}Rs {x.amount_inr:,}" for x in sop.entitlements if x.amount_inr != e.amount_inr}
+        amounts = {f"{prefix}{rupees(x.amount_inr)}" for x in sop.entitlements if x.amount_inr != e.amount_inr}
         who = f" for {e.when.replace('category = ', 'category ').replace('_', ' ')}" if e.when else ""
         kind = e.kind.replace("_", " ")
         answer = e.amount_text
