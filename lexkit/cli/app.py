@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from lexkit import __version__
+from lexkit.cli.case import case_app, due
 from lexkit.cli.casework import judgement_app, sop_app
 from lexkit.cli.checklist import checklist_app, deadline
 from lexkit.cli.io import out
@@ -32,6 +33,8 @@ app.add_typer(sop_app, name="sop")
 app.add_typer(handout_app, name="handout")
 app.add_typer(quiz_app, name="quiz")
 app.add_typer(kb_app, name="kb")
+app.add_typer(case_app, name="case")
+app.command("due")(due)
 
 
 def _version(value: bool) -> None:
