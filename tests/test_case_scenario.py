@@ -208,6 +208,8 @@ def test_due_lists_what_is_due_or_overdue_in_open_cases(run, register_db: str) -
     (["case", "step", "{case}", "no-such-step", "done", "--by", "police"], 1, "has no step 'no-such-step'"),
     (["case", "step", "{case}", "produce-before-cwc", "done", "--by", "home-guards"], 1, "--by home-guards: no such department"),
     (["case", "status", "{case}", "reopened", "--by", "police"], 1, "is new: it cannot become reopened"),
+    (["due", "--department", "home-guards"], 1, "--department home-guards: no such department"),
+    (["case", "report", "--month", "2026-13"], 2, "write the month as YYYY-MM"),
     (["case", "event", "{case}", "arrest=01/09/2026 10:00", "--by", "police"], 2, "is before case"),
     (["case", "step", "{case}", "produce-before-cwc", "done", "--by", "police", "--on", "03/09/2026"], 2, "is before case"),
     (["case", "event", "{case}", "landing=05/09/2026 04:00", "--by", "police"], 1, "no event 'landing'"),

@@ -30,14 +30,14 @@ def database_url(location: str) -> tuple[str, Path | None]:
     """A SQLAlchemy URL for a path or URL, and the SQLite file when it is one."""
     if "://" in location:
         if location.startswith("sqlite"):
-            path = location.split(":///", 1)[1] if ":///" in location else ""
-            return location, Path(path) if path and path != ":memory:" else None
+            name = location.split(":///", 1)[1] if ":///" in location else ""
+            return location, Path(name) if name and name != ":memory:" else None
         if location.startswith("postgresql://") or location.startswith("postgres://"):
             # psycopg 3 is the driver lexkit tests; say so rather than fall back to psycopg2.
             location = "postgresql+psycopg://" + location.split("://", 1)[1]
         return location, None
-    path = Path(location).expanduser()
-    return f"sqlite+pysqlite:///{path}", path
+    file = Path(location).expanduser()
+    return f"sqlite+pysqlite:///{file}", file
 
 
 def _create_private(path: Path) -> None:

@@ -19,7 +19,8 @@ def current_revision(connection: Any) -> str | None:
 
     if not inspect(connection).has_table("alembic_version"):
         return None
-    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    found = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return None if found is None else str(found)
 
 
 def alembic_config(connection: Any = None) -> Any:

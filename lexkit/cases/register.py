@@ -124,7 +124,7 @@ class Register:
 
     # --- checks -------------------------------------------------------------------------------
 
-    def department(self, given: str | None) -> str:
+    def department(self, given: str | None, option: str = "--by") -> str:
         if not given or not given.strip():
             raise UsageProblem("who records this? give --by DEPARTMENT (or set LEXKIT_DEPARTMENT)",
                                hint="departments: " + ", ".join(self.data.departments))
@@ -133,11 +133,11 @@ class Register:
             import difflib
 
             close = difflib.get_close_matches(key, list(self.data.departments), n=2)
-            raise NotFound(f"--by {given}: no such department",
+            raise NotFound(f"{option} {given}: no such department",
                            hint=(f"did you mean {' or '.join(close)}? " if close else "") + "departments: " + ", ".join(self.data.departments))
         return key
 
-    def district(self, given: str) -> str:
+    def district(self, given: str, option: str = "--district") -> str:
         key = given.strip()
         for d in self.data.districts.values():
             if key.upper() == d.id or key.casefold() == d.title.casefold():
@@ -145,7 +145,7 @@ class Register:
         import difflib
 
         close = difflib.get_close_matches(key.upper(), list(self.data.districts), n=3, cutoff=0.5)
-        raise NotFound(f"--district {given}: no such district in the register data",
+        raise NotFound(f"{option} {given}: no such district in the register data",
                        hint=(f"did you mean {' or '.join(close)}?" if close else f"see {self.data.file}"))
 
     @staticmethod

@@ -266,7 +266,7 @@ def due(
     from lexkit.cli.io import emit, load_kb
 
     register = _register()
-    dept = register.department(department) if department else None
+    dept = register.department(department, "--department") if department else None
     dist = register.district(district) if district else None
     now = _when(as_of) or _now()
     result = due_list(load_kb(ctx), register.data, register.cases(), as_of=now, within=_period(within),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from typing import Any
 
 from lexkit.cases.models import CasePlan, DueList, MonthlyReport, PlannedStep
@@ -200,12 +201,20 @@ h1 { font-size: 15pt; margin: 0 0 4mm; }
 h2 { font-size: 11.5pt; margin: 6mm 0 2mm; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; table-layout: auto; }
 th, td { border: 0.3mm solid #777; padding: 1mm 1.5mm; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; }
+         overflow-wrap: break-word; }
+td.code { white-space: nowrap; }
 th { background: #e8e8e8; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
 footer { margin-top: 6mm; font-size: 8.5pt; border-top: 0.3mm solid #777; padding-top: 2mm; }
 """
+
+
+def _cell(value: str) -> str:
+    """A table cell: short codes (case ids, districts, counts) never break; step ids break after '/'."""
+    if " " not in value and len(value) <= 16:
+        return f'<td class="code">{html.escape(value)}</td>'
+    return "<td>" + re.sub(r"/(?=[a-z])", "/<wbr>", html.escape(value)) + "</td>"
 
 
 def report_html(r: MonthlyReport) -> str:
@@ -220,7 +229,7 @@ def report_html(r: MonthlyReport) -> str:
             parts.append("<p>None.</p>")
             continue
         parts.append("<table><thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in header) + "</tr></thead><tbody>")
-        parts += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows]
+        parts += ["<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows]
         parts.append("</tbody></table>")
     parts += [f"<footer>Register data {e(r.register_data_version)}. {e(_footer(r.kb_version, r.kb_date, r.disclaimer))}</footer>",
               "</body>", "</html>", ""]
