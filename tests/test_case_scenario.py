@@ -318,3 +318,22 @@ def test_a_name_shaped_value_gets_a_warning(run, register_db: str) -> None:
     assert "warning: --victim-id 'Blue_River' looks like a person's name" in result.stderr
     quiet = run(*CASE_OPEN)
     assert "warning" not in quiet.stderr
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda d: d["cases"][0]["entries"][3].update(at="04/09/2026"), "entry 4: Invalid isoformat string"),
+    (lambda d: d["cases"][0]["entries"][1].pop("uid"), "entry 2: 'uid' is missing"),
+    (lambda d: d["cases"][0]["entries"][0].update(kind="delete"), "entry 1: unknown kind 'delete'"),
+    (lambda d: d.update(cases={"id": "x"}), "no list of cases"),
+    (lambda d: d.update(format="something-else"), "not a lexkit register export"),
+])
+def test_a_damaged_export_is_refused_whole(run, register_db: str, tmp_path, monkeypatch, damage, message) -> None:
+    case = _ok(run(*CASE_OPEN)).strip()
+    data = json.loads(_ok(run("case", "export", case)))
+    damage(data)
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("LEXKIT_DB", str(tmp_path / "other.db"))
+    result = run("case", "import", str(damaged), "--by", "police")
+    assert result.code == 2 and message in result.stderr.splitlines()[0], result.stderr
+    assert json.loads(_ok(run("case", "export")))["cases"] == []

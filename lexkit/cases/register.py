@@ -356,7 +356,7 @@ class Register:
         if payload.get("format") != EXPORT_FORMAT or payload.get("version") != EXPORT_VERSION:
             raise UsageProblem(f"{source}: not a lexkit register export (version {EXPORT_VERSION})",
                                hint="make it with 'lexkit case export --format json' or '--format csv'")
-        incoming = payload.get("cases") or []
+        incoming = _checked_cases(payload.get("cases"), source)
         for case in incoming:
             find_template(kb, case["template"])
             for e in case["entries"]:
@@ -386,6 +386,37 @@ class Register:
                     numbers.append(self._insert(connection, cid, "district", district_id, at=now, department=dept, role=role))
                 changes.append(Change(cid, tuple(numbers)))
         return changes
+
+
+_ENTRY_KINDS = ("open", "district", "fact", "person", "operation", "event", "step", "status", "import")
+
+
+def _checked_cases(cases: Any, source: str) -> list[dict[str, Any]]:
+    """The cases of an export, each entry checked, so a damaged file is refused whole, with its place."""
+    if not isinstance(cases, list):
+        raise UsageProblem(f"{source}: no list of cases", hint="make it with 'lexkit case export'")
+    for i, case in enumerate(cases):
+        where = f"{source}: case {i + 1}"
+        if not isinstance(case, dict) or not all(isinstance(case.get(k), str) and case.get(k) for k in ("id", "template", "opened_at")):
+            raise UsageProblem(f"{where}: needs id, template and opened_at")
+        entries = case.get("entries")
+        if not isinstance(entries, list) or not entries:
+            raise UsageProblem(f"{where} ({case['id']}): no history entries")
+        for n, e in enumerate([{"at": case["opened_at"]}, *entries]):
+            try:
+                if n:
+                    for key in ("uid", "kind", "name", "department", "recorded_at"):
+                        if not isinstance(e.get(key), str) or not e[key]:
+                            raise ValueError(f"'{key}' is missing")
+                    if e["kind"] not in _ENTRY_KINDS:
+                        raise ValueError(f"unknown kind '{e['kind']}'")
+                stamp = dt.datetime.fromisoformat(str(e.get("at")))
+                if stamp.tzinfo is None:
+                    raise ValueError("a time without its offset")
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise UsageProblem(f"{where} ({case['id']}), entry {n}: {exc}",
+                                   hint="the file is damaged: export it again; nothing was imported") from None
+    return cases
 
 
 def _entry(row: Any) -> Entry:
