@@ -258,6 +258,18 @@ def test_a_correction_is_a_new_entry_and_nothing_is_deleted(run, register_db: st
     assert "FIR time corrected" in text and "does not replace" in text
 
 
+def test_case_list_filters_by_district_and_status(run, register_db: str) -> None:
+    assert _ok(run("case", "list")).strip() == "No cases."
+    pune = _ok(run(*CASE_OPEN)).strip()
+    thane = _ok(run("case", "open", "child-labour-rescue", "--at", "01/10/2026 10:00", "--fact", "victim_age=13", "--fact",
+                    "victim_gender=male", "--district", "MH-THANE", "--by", "labour")).strip()
+    _ok(run("case", "status", thane, "active", "--by", "police"))
+    listed = json.loads(_ok(run("case", "list", "--format", "json")))
+    assert [(c["id"], c["district"], c["status"]) for c in listed] == [(pune, "MH-PUNE", "new"), (thane, "MH-THANE", "active")]
+    assert [c["id"] for c in json.loads(_ok(run("case", "list", "--status", "active", "--format", "json")))] == [thane]
+    assert pune in _ok(run("case", "list", "--district", "Pune")) and thane not in _ok(run("case", "list", "--district", "Pune"))
+
+
 def test_status_changes_follow_the_allowed_transitions(run, register_db: str) -> None:
     case = _ok(run(*CASE_OPEN)).strip()
     for status in ("active", "referred", "active", "closed", "reopened", "closed"):

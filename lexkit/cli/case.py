@@ -207,6 +207,31 @@ def case_person(
     note(f"case {change.case_id}: entry #{change.entries[0]} recorded")
 
 
+@case_app.command("list")
+def case_list(
+    district: Optional[str] = typer.Option(None, "--district", help="Only this district's cases."),
+    status: Optional[Status] = typer.Option(None, "--status", help="Only cases with this status."),
+    fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
+) -> None:
+    """The register's cases: id, district, status, template and when each was opened.
+
+    Example: lexkit case list --district MH-PUNE --status active
+    """
+    from lexkit.cli.io import out, out_json
+
+    register = _register()
+    wanted = register.district(district) if district else None
+    found = [c for c in register.cases()
+             if (wanted is None or c.district == wanted) and (status is None or c.status == status.value)]
+    rows = [{"id": c.id, "district": c.district, "status": c.status, "template": c.template,
+             "opened_at": c.opened_at.isoformat(), "persons": len(c.persons)} for c in found]
+    if fmt is DataFormat.json:
+        out_json(rows)
+        return
+    out("\n".join(f"{r['id']}  {r['district']:<20} {r['status']:<9} {r['template']:<28} opened {r['opened_at']}" for r in rows)
+        or "No cases.")
+
+
 @case_app.command("show")
 def case_show(
     ctx: typer.Context,
