@@ -17,10 +17,13 @@ ending at the end of the last day; none of these rules rolls to an open day):
 | medical-report-7-days (health)          | medical_examination 05/09    | 7 days   | 12/09 end of day    | done 01/10 10:00        | late (overdue 1 Oct) |
 | determine-age (cwc)                     | age_test_order 07/09         | 15 days  | 22/09 end of day    | done 15/09 12:00        | on time |
 | escort-within-15-days (police)          | escort_order 12/10           | 15 days  | 27/10 end of day    | done 03/11 10:00        | late (overdue 1 Nov) |
-| charge-sheet-before-default-bail (police) | remand_start 06/09         | 60 days  | 4 or 5/11           | done 02/11 17:00        | on time |
+| charge-sheet-before-default-bail (police) | remand_start 06/09 (day 1) | 60 days  | 04/11 end of day    | done 02/11 17:00        | on time |
 | investigation-two-months (police)       | information_recorded 05/09   | 2 months | 05/11 end of day    | done 02/11 17:00        | on time |
 | inform-victim-of-progress (police)      | information_recorded 05/09   | 90 days  | 04/12 end of day (Sep 25 + Oct 31 + Nov 30 + 4) | -- | pending |
 | competent-court (prosecution, no deadline) | --                        | --       | --                  | done 03/11 11:00        | on time |
+
+Default bail counts the day of remand as day 1 (ED v Kapil Wadhawan, 2023): Sep 6-30 is 25
+days, Oct 31 more (56), so day 60 is 4 November.
 
 Accountability matrix totals (on time / late / missed / pending; an overdue step with nothing
 recorded counts as missed; a step without a date yet is pending):
@@ -166,6 +169,11 @@ def test_one_rescue_from_opening_to_charge_sheet(run, register_db: str) -> None:
     assert octo["places_closed"]["change"] == -1 and octo["cases_registered"]["month"] == 0
     assert november["indicators"]["charge_sheets"]["month"] == 1
 
+    # Next steps at the end of October, in the order they fall due.
+    assert [(s["key"], s["due"]) for s in line["next_steps"]] == [
+        ("bnss-statutory/charge-sheet-before-default-bail", "2026-11-04"),
+        ("bnss-statutory/investigation-two-months", "2026-11-05"),
+        ("bnss-statutory/inform-victim-of-progress", "2026-12-04")]
     # Next steps: the one still pending with a date, at the end of November.
     assert [s["key"] for s in nov_line["next_steps"]] == ["bnss-statutory/inform-victim-of-progress"]
     assert nov_line["next_steps"][0]["due"] == "2026-12-04"
