@@ -53,3 +53,44 @@ def minimal_kb(tmp_path: Path) -> Path:
     dest = tmp_path / "kb"
     shutil.copytree(FIXTURES / "kb" / "minimal", dest)
     return dest
+
+
+@pytest.fixture(autouse=True)
+def _private_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real register: user data goes to a temporary folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    for name in ("LEXKIT_DB", "LEXKIT_DEPARTMENT", "LEXKIT_REGISTER_DATA"):
+        monkeypatch.delenv(name, raising=False)
+
+
+PG_URL_VARIABLE = "LEXKIT_TEST_PG_URL"
+
+
+def _empty_postgresql(url: str) -> None:
+    """Drop the register's tables so each test starts from a new register (the database is the tests')."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1), poolclass=NullPool)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS entries, cases, alembic_version"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def register_db(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A new, empty register on each backend, as LEXKIT_DB: an SQLite file, and a real PostgreSQL.
+
+    PostgreSQL comes from LEXKIT_TEST_PG_URL (CI starts one); without it the PostgreSQL run is
+    skipped, with the reason shown by -rs.
+    """
+    if request.param == "sqlite":
+        location = str(tmp_path / "register" / "cases.db")
+    else:
+        location = os.environ.get(PG_URL_VARIABLE, "")
+        if not location:
+            pytest.skip(f"{PG_URL_VARIABLE} is not set: the register tests ran on SQLite only "
+                        "(.ci/run starts a PostgreSQL and sets it)")
+        _empty_postgresql(location)
+    monkeypatch.setenv("LEXKIT_DB", location)
+    return location

@@ -120,3 +120,20 @@ def test_the_walk_sees_function_level_imports() -> None:
     found = dict(_graph())
     assert any(t == "lexkit.law.deadlines" for t, _ in found["lexkit.procedure.checklists"])
     assert layer("lexkit.render.checklist") == "render" and layer("lexkit.errors") == "base"
+
+
+def test_only_the_register_imports_sqlalchemy_and_alembic() -> None:
+    """The database libraries stay in lexkit/cases (and its results and reports import neither)."""
+    pure = {"lexkit.cases.models", "lexkit.cases.plan", "lexkit.cases.reports", "lexkit.cases.reference"}
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        module = module_name(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name.split(".")[0] for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module.split(".")[0]]
+            if {"sqlalchemy", "alembic"} & set(names) and (layer(module) != "cases" or module in pure):
+                offenders.append(f"{module}:{node.lineno} imports {names[0]}")
+    assert offenders == []

@@ -22,6 +22,8 @@ COMMANDS = (
     ("handout", "lexkit.cli.trainer", "handout_app"),
     ("quiz", "lexkit.cli.trainer", "quiz_app"),
     ("kb", "lexkit.cli.kb", "kb_app"),
+    ("case", "lexkit.cli.case", "case_app"),
+    ("due", "lexkit.cli.case", "due"),
 )
 #: Global options that take a value, so the command name is found after them.
 _VALUED = ("--kb",)

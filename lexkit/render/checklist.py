@@ -372,3 +372,40 @@ def checklist_ics(c: Checklist) -> bytes:
         cal.add_component(ev)
     cal.add_missing_timezones()  # a VTIMEZONE for Asia/Kolkata, so every calendar reads the times right
     return bytes(cal.to_ical())
+
+
+def due_ics(due: Any) -> bytes:
+    """What is due across the register (lexkit.cases.models.DueList) as calendar events, one per step."""
+    from icalendar import Alarm, Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//lexkit//case register//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "lexkit: due in the case register")
+    stamp = dt.datetime.fromisoformat(due.kb_date or "2026-01-01").replace(tzinfo=dt.timezone.utc)
+    for item in due.items:
+        s = item.step
+        ev = Event()
+        ev.add("uid", f"{item.case_id}-{s.key.replace('/', '-')}@lexkit")
+        ev.add("dtstamp", stamp)
+        ev.add("summary", f"{'OVERDUE: ' if item.overdue else ''}{s.title} ({item.case_id}, {s.department})")
+        if s.due_text and "T" not in s.due_text:
+            day = dt.date.fromisoformat(s.due_text)
+            ev.add("dtstart", day)
+            ev.add("dtend", day + dt.timedelta(days=1))
+        else:
+            ev.add("dtstart", s.due)
+            ev.add("dtend", s.due)
+        ev.add("description", "\n".join([
+            f"Case {item.case_id} ({item.district}); step {s.key}; rule {s.rule}",
+            f"Who: {s.actor}",
+            f"Knowledge base {due.kb_version} of {due.kb_date}. {due.disclaimer}",
+        ]))
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Due: {s.title}")
+        alarm.add("trigger", dt.timedelta(hours=-2))
+        ev.add_component(alarm)
+        cal.add_component(ev)
+    cal.add_missing_timezones()
+    return bytes(cal.to_ical())
