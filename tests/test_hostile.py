@@ -74,6 +74,11 @@ def _huge(kb: Path) -> None:
         handle.truncate(2 * 1024 * 1024 + 1)
 
 
+def _old_output(kb: Path) -> None:
+    (kb.parent / "old.md").write_text("the old file\n", encoding="utf-8")
+    (kb.parent / "out.md").write_text("the file already there\n", encoding="utf-8")
+
+
 @dataclass
 class Case:
     id: str
@@ -83,6 +88,9 @@ class Case:
     setup: Callable[[Path], None] | None = None
     env: dict[str, str] = field(default_factory=dict)
     shipped: bool = False  # run on the shipped knowledge base rather than a copy of the minimal one
+    stdout: str = "pipe"  # or "full" (/dev/full) or "closed" (fd 1 closed, as with >&-)
+    product: str | None = None  # a regular expression stdout must match ("" for: stdout stays empty)
+    drop_env: tuple[str, ...] = ()  # variables removed from the environment (HOME, LEXKIT_NO_CACHE)
 
 
 SHOW = ["provision", "show", "NEWC 20"]
@@ -181,6 +189,40 @@ CASES = [
          r"no checklist template 'csec-rescu'\n.*hint: did you mean csec-rescue\?", shipped=True),
     Case("arg-unknown-fact", [*BUILD, "--fact", "victim_agee=15"], 2,
          r"--fact victim_agee: template csec-rescue has no such fact\n.*hint: its facts are: victim_age", shipped=True),
+    # --- output ---------------------------------------------------------------------------------
+    Case("out-exists", [*BUILD, *GIRL, "--format", "md", "-o", "{work}/out.md"], 1,
+         r"lexkit: error: \S*/out\.md already exists\nlexkit: hint: pass --force", _old_output, shipped=True),
+    Case("out-folder", [*BUILD, *GIRL, "--format", "md", "-o", "{work}/out.md", "--force"], 1,
+         r"lexkit: error: -o \S*/out\.md is a folder", lambda kb: (kb.parent / "out.md").mkdir(), shipped=True),
+    Case("out-fifo", [*BUILD, *GIRL, "--format", "md", "-o", "{work}/out.md", "--force"], 1,
+         r"-o \S*/out\.md is a FIFO \(named pipe\): lexkit writes only regular files", lambda kb: os.mkfifo(kb.parent / "out.md"),
+         shipped=True),
+    Case("out-device", [*BUILD, *GIRL, "--format", "md", "-o", "/dev/null", "--force"], 1,
+         r"-o /dev/null is a device: lexkit writes only regular files", shipped=True),
+    Case("out-dev-full", [*BUILD, *GIRL, "--format", "md", "-o", "/dev/full", "--force"], 1,
+         r"-o /dev/full is a device", shipped=True),
+    Case("out-symlink", [*BUILD, *GIRL, "--format", "md", "-o", "{work}/out.md", "--force"], 1,
+         r"-o \S*/out\.md is a symbolic link", lambda kb: (_old_output(kb), (kb.parent / "out.md").unlink(), os.symlink("old.md", kb.parent / "out.md")),
+         shipped=True),
+    Case("stdout-full", ["kb", "unverified"], 1,
+         r"lexkit: error: cannot write to standard output: No space left on device", shipped=True, stdout="full"),
+    Case("stdout-closed", ["kb", "unverified"], 1, r"lexkit: error: standard output is closed", shipped=True, stdout="closed"),
+    # --- environment ----------------------------------------------------------------------------
+    Case("env-home-unset", ["provision", "show", "BNS 143"], 0, r"BNS-143: ", shipped=True, product=r"^BNS-143: ",
+         drop_env=("HOME", "XDG_CACHE_HOME", "LEXKIT_NO_CACHE")),
+    Case("env-xdg-relative", ["provision", "show", "BNS 143"], 0, r"BNS-143: ", shipped=True, product=r"^BNS-143: ",
+         env={"XDG_CACHE_HOME": "relative-cache"}, drop_env=("LEXKIT_NO_CACHE",)),
+    Case("env-lang-c-hindi", ["handout", "build", "trafficking-csec", "--lang", "hi"], 0, r"English shown",
+         shipped=True, env={"LANG": "C", "LC_ALL": "C"}, product="^# मानव तस्करी"),
+    Case("env-ascii-hindi", ["handout", "build", "trafficking-csec", "--lang", "hi"], 1,
+         r"lexkit: error: standard output is ascii, which cannot show this text \(U\+092E and more\)\n"
+         r"lexkit: hint: use a UTF-8 locale", shipped=True, env={"PYTHONIOENCODING": "ascii"}, product=""),
+    Case("env-columns-10", [*BUILD, *GIRL], 0, r"deadline\(s\) have no date", shipped=True, env={"COLUMNS": "10"},
+         product=r"(?s)Rescue of victims.*Knowledge base"),
+    Case("env-columns-huge", [*BUILD, *GIRL], 0, r"deadline\(s\) have no date", shipped=True, env={"COLUMNS": "10000000"},
+         product=r"(?s)^(?!.*[^\n]{401}).*Knowledge base"),
+    Case("env-columns-junk", [*BUILD, *GIRL], 0, r"deadline\(s\) have no date", shipped=True, env={"COLUMNS": "wide"},
+         product=r"(?s)Rescue of victims.*Knowledge base"),
     Case("arg-unknown-rule", ["deadline", "--from", "2026-11-23", "--rule", "JJA-31.productio"], 1,
          r"--rule JJA-31.productio: no such time limit\n.*did you mean JJA-31.production", shipped=True),
 ]
@@ -201,8 +243,18 @@ def test_hostile_case(case: Case, place: tuple[Path, Path, dict[str, str]]) -> N
         case.setup(kb)
     before = snapshot(work)
     args = [a.replace("{kb}", str(kb)).replace("{work}", str(work)) for a in case.args]
-    ran = run_lexkit(args if case.shipped else ["--kb", str(kb), *args], cwd=work, env={**env, **case.env})
+    env = {k: v for k, v in {**env, **case.env}.items() if k not in case.drop_env}
+    args = args if case.shipped else ["--kb", str(kb), *args]
+    if case.stdout == "full":
+        with open("/dev/full", "wb") as full:
+            ran = run_lexkit(args, cwd=work, env=env, stdout=full.fileno())
+    elif case.stdout == "closed":
+        ran = run_lexkit(args, cwd=work, env=env, stdout=None, preexec_fn=lambda: os.close(1))
+    else:
+        ran = run_lexkit(args, cwd=work, env=env)
     assert ran.code == case.code, (ran.code, ran.stderr)
+    if case.product is not None:
+        assert re.search(case.product, ran.stdout), ran.stdout[:2000]
     # the product of `kb validate` (its list of problems) is on stdout; every other message on stderr
     assert re.search(case.message, ran.stderr + ran.stdout), (ran.stderr, ran.stdout)
     assert "Traceback" not in ran.stderr + ran.stdout

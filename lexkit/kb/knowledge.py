@@ -139,7 +139,12 @@ def load_text_bytes(blob: bytes, name: str) -> Any:
 def _cache_dir() -> Path | None:
     if os.environ.get("LEXKIT_NO_CACHE"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # XDG: a relative path is invalid and ignored (never the cwd)
+        try:
+            base = str(Path.home() / ".cache")
+        except (KeyError, RuntimeError):  # no HOME and no passwd entry: no cache, still an answer
+            return None
     return Path(base) / "lexkit"
 
 

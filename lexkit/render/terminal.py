@@ -5,6 +5,8 @@ from __future__ import annotations
 from lexkit.procedure.checklists import Checklist
 from lexkit.render.checklist import _due_text, fact_text
 
+MIN_WIDTH, MAX_WIDTH = 60, 400
+
 
 def checklist_table(c: Checklist, width: int | None = None) -> str:
     """A checklist as a rich table, rendered to text (no colour when NO_COLOR is set)."""
@@ -19,8 +21,10 @@ def checklist_table(c: Checklist, width: int | None = None) -> str:
     import shutil
 
     # The terminal's own width (COLUMNS when set); 120 when output goes to a pipe or a file.
+    # Kept within 60-400: a table narrower than 60 folds every word, and COLUMNS=10000000 made
+    # rich pad every row to ten million spaces.
     size = width or shutil.get_terminal_size((120, 24)).columns
-    console = Console(file=buffer, width=max(size, 60), no_color="NO_COLOR" in os.environ,
+    console = Console(file=buffer, width=min(max(size, MIN_WIDTH), MAX_WIDTH), no_color="NO_COLOR" in os.environ,
                       force_terminal=False, highlight=False)
     console.print(Text(c.title, style="bold"))
     console.print("Case: " + "; ".join(f"{k}={fact_text(v)}" for k, v in c.facts.items()), markup=False)
