@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lexkit.procedure.checklists import Checklist
 from lexkit.render.checklist import _due_text, fact_text
+from lexkit.render.safe import terminal_safe
 
 MIN_WIDTH, MAX_WIDTH = 60, 400
 
@@ -47,4 +48,4 @@ def checklist_table(c: Checklist, width: int | None = None) -> str:
     for w in c.warnings:
         console.print(f"Note: {w}", markup=False)
     console.print(f"Knowledge base {c.kb_version} of {c.kb_date}. {c.disclaimer}", markup=False)
-    return buffer.getvalue()
+    return terminal_safe(buffer.getvalue())  # rich keeps control characters inside Text as they are
