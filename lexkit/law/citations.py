@@ -103,6 +103,9 @@ class CitationResolver:
         if not sm:
             what = f"no section number found in '{_short(query)}'"
             raise UsageProblem(what, hint="write it as charge-sheets do, e.g. 'S. 143 BNS' or 'section 15 of ITPA'")
+        if len(sm.group(1)) > 5:  # the longest Act held has 531 sections: this is a slip, not a section
+            raise UsageProblem(f"'{_short(sm.group(1), 20)}' in '{_short(query)}' is not a section number",
+                               hint="write it as charge-sheets do, e.g. 'S. 143 BNS' or 'section 15 of ITPA'")
         number = sm.group(1) + sm.group(2).upper()
         pinpoint = re.sub(r"\s+", "", sm.group(3))
         if act is None:
