@@ -265,3 +265,14 @@ def test_the_catalogue_never_expects_a_bug() -> None:
     """Exit 3 means a bug: no ordinary hostile input may be expected to produce it."""
     assert len(CASES) >= 20
     assert all(c.code in (0, 1, 2, 130) for c in CASES)
+
+
+def test_every_case_is_listed_in_the_readme() -> None:
+    """README's "Hostile input" table names each case (or a pattern covering it), so users see the list."""
+    import fnmatch
+
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Hostile input", 1)[1].split("\n## ", 1)[0]
+    names = re.findall(r"`([a-z0-9*-]+)`", section)
+    missing = [c.id for c in CASES if not any(fnmatch.fnmatchcase(c.id, n) for n in names)]
+    assert missing == []
