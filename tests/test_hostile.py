@@ -149,6 +149,10 @@ CASES = [
          _replace(NEW, 'last_verified_on: "2026-11-23"', "last_verified_on: 20261123")),
     Case("record-version-as-number", ["kb", "validate"], 1, r"provisions/kb\.yaml:2: \$\.kb\.version: 2026\.11 is not of type 'string'",
          _replace("provisions/kb.yaml", 'version: "2026.11.0"', "version: 2026.11")),
+    Case("record-template-without-events", ["checklist", "build", "no-events", "--at", "2026-11-27 10:00"], 1,
+         r"lexkit: error: checklists/no-events\.yaml: template no-events declares no events",
+         _write("checklists/no-events.yaml", "checklist:\n  id: no-events\n  title: No events\n  summary: A template with no events.\n"
+                "inputs:\n  facts: {}\n  events: {}\ninclude: []\n")),
     # --- arguments ------------------------------------------------------------------------------
     Case("arg-offence-date-year-1", ["provision", "show", "BNS 143", "--offence-date", "0001-01-01"], 2,
          r"lexkit: error: '0001-01-01': " + YEAR, shipped=True),
