@@ -90,8 +90,13 @@ def test_a_full_disk_gives_a_clear_message_and_leaves_nothing(tmp_path: Path, en
     assert not target.exists() and _leftovers(tmp_path) == []
 
 
-def test_a_reader_that_closes_the_pipe_early_is_not_an_error(tmp_path: Path, env: dict[str, str]) -> None:
-    proc = subprocess.Popen(lexkit_command() + ["kb", "unverified"], cwd=tmp_path, env=env,
+@pytest.mark.parametrize("args", [
+    ["kb", "unverified"],  # a few kB: the broken pipe shows at the final flush
+    ["checklist", "build", "csec-rescue", "--at", "27/11/2026 22:00", "--no-input",  # 160 kB: inside the command
+     "--fact", "victim_age=15", "--fact", "victim_gender=female"],
+], ids=["small", "large"])
+def test_a_reader_that_closes_the_pipe_early_is_not_an_error(tmp_path: Path, env: dict[str, str], args: list[str]) -> None:
+    proc = subprocess.Popen(lexkit_command() + args, cwd=tmp_path, env={**env, "COLUMNS": "400"},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()  # the reader is gone before lexkit writes a byte

@@ -118,6 +118,11 @@ def main(argv: Optional[list[str]] = None) -> int:
 def run() -> None:
     """Console-script entry point."""
     code = main()
+    # The work is done (the file written whole, or the error reported): a Ctrl-C from now on has
+    # nothing to interrupt and must not turn the result into Python's own KeyboardInterrupt exit.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         flush_stdout()
     except BrokenPipeError:
