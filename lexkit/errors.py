@@ -16,9 +16,20 @@ class LexkitError(Exception):
     exit_code = 1
 
     def __init__(self, message: str, hint: str | None = None) -> None:
+        message = _one_line(message)
         super().__init__(message)
         self.message = message
-        self.hint = hint
+        self.hint = None if hint is None else _one_line(hint)
+
+
+#: The longest message or hint: an argument echoed in it can be a pasted page.
+MESSAGE_LIMIT = 1000
+
+
+def _one_line(text: str) -> str:
+    """Errors are one line: a newline echoed from an argument is shown as \\n, a page is cut short."""
+    text = text.replace("\r", "\\r").replace("\n", "\\n")
+    return text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 1] + "…"
 
 
 class UsageProblem(LexkitError):

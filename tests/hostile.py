@@ -41,8 +41,8 @@ class Ran:
 
 
 def run_lexkit(args: list[str], *, cwd: Path, env: dict[str, str], stdout: int | None = subprocess.PIPE,
-               **kwargs: object) -> Ran:
-    proc = subprocess.run(lexkit_command() + args, cwd=cwd, env=env, stdout=stdout, stderr=subprocess.PIPE,
+               prefix: list[str] | None = None, **kwargs: object) -> Ran:
+    proc = subprocess.run((prefix or []) + lexkit_command() + args, cwd=cwd, env=env, stdout=stdout, stderr=subprocess.PIPE,
                           stdin=subprocess.DEVNULL, timeout=TIMEOUT, **kwargs)  # type: ignore[call-overload]
     out = proc.stdout.decode("utf-8", "replace") if proc.stdout is not None else ""
     return Ran(proc.returncode, out, proc.stderr.decode("utf-8", "replace"))

@@ -74,6 +74,11 @@ def _huge(kb: Path) -> None:
         handle.truncate(2 * 1024 * 1024 + 1)
 
 
+def _old_output(kb: Path) -> None:
+    (kb.parent / "old.md").write_text("the old file\n", encoding="utf-8")
+    (kb.parent / "out.md").write_text("the file already there\n", encoding="utf-8")
+
+
 @dataclass
 class Case:
     id: str
@@ -83,6 +88,9 @@ class Case:
     setup: Callable[[Path], None] | None = None
     env: dict[str, str] = field(default_factory=dict)
     shipped: bool = False  # run on the shipped knowledge base rather than a copy of the minimal one
+    stdout: str = "pipe"  # or "full" (/dev/full) or "closed" (fd 1 closed, as with >&-)
+    product: str | None = None  # a regular expression stdout must match ("" for: stdout stays empty)
+    drop_env: tuple[str, ...] = ()  # variables removed from the environment (HOME, LEXKIT_NO_CACHE)
 
 
 SHOW = ["provision", "show", "NEWC 20"]
@@ -141,6 +149,10 @@ CASES = [
          _replace(NEW, 'last_verified_on: "2026-11-23"', "last_verified_on: 20261123")),
     Case("record-version-as-number", ["kb", "validate"], 1, r"provisions/kb\.yaml:2: \$\.kb\.version: 2026\.11 is not of type 'string'",
          _replace("provisions/kb.yaml", 'version: "2026.11.0"', "version: 2026.11")),
+    Case("record-template-without-events", ["checklist", "build", "no-events", "--at", "2026-11-27 10:00"], 1,
+         r"lexkit: error: the knowledge base does not validate: checklists/no-events\.yaml:",
+         _write("checklists/no-events.yaml", "checklist:\n  id: no-events\n  title: No events\n  summary: A template with no events.\n"
+                "inputs:\n  facts: {}\n  events: {}\ninclude: []\n")),
     # --- arguments ------------------------------------------------------------------------------
     Case("arg-offence-date-year-1", ["provision", "show", "BNS 143", "--offence-date", "0001-01-01"], 2,
          r"lexkit: error: '0001-01-01': " + YEAR, shipped=True),
@@ -167,8 +179,8 @@ CASES = [
          r"Invalid value for '--journey-hours': 'nan' is not a number of hours", shipped=True),
     Case("arg-period-huge", ["deadline", "--from", "2026-11-23", "--within", "9" * 5000 + " days"], 2,
          r"the period '9+…' is too long", shipped=True),
-    Case("arg-citation-100kb", ["provision", "show", "BNS " + "1" * 100_000], 1,
-         r"lexkit: error: BNS-1+… \('BNS 1+…'\) is not in the knowledge base", shipped=True),
+    Case("arg-citation-100kb", ["provision", "show", "BNS " + "1" * 100_000], 2,
+         r"lexkit: error: '1+…' in 'BNS 1+…' is not a section number", shipped=True),
     Case("arg-citation-100kb-acts", ["provision", "show", "IPC BNS " * 12_000], 2,
          r"no section number found in 'IPC BNS IPC BNS", shipped=True),
     Case("arg-citation-100kb-charge", ["provision", "show", "u/s 370, 9999 IPC " * 6_000], 1,
@@ -183,6 +195,40 @@ CASES = [
          r"no checklist template 'csec-rescu'\n.*hint: did you mean csec-rescue\?", shipped=True),
     Case("arg-unknown-fact", [*BUILD, "--fact", "victim_agee=15"], 2,
          r"--fact victim_agee: template csec-rescue has no such fact\n.*hint: its facts are: victim_age", shipped=True),
+    # --- output ---------------------------------------------------------------------------------
+    Case("out-exists", [*BUILD, *GIRL, "--format", "md", "-o", "{work}/out.md"], 1,
+         r"lexkit: error: \S*/out\.md already exists\nlexkit: hint: pass --force", _old_output, shipped=True),
+    Case("out-folder", [*BUILD, *GIRL, "--format", "md", "-o", "{work}/out.md", "--force"], 1,
+         r"lexkit: error: -o \S*/out\.md is a folder", lambda kb: (kb.parent / "out.md").mkdir(), shipped=True),
+    Case("out-fifo", [*BUILD, *GIRL, "--format", "md", "-o", "{work}/out.md", "--force"], 1,
+         r"-o \S*/out\.md is a FIFO \(named pipe\): lexkit writes only regular files", lambda kb: os.mkfifo(kb.parent / "out.md"),
+         shipped=True),
+    Case("out-device", [*BUILD, *GIRL, "--format", "md", "-o", "/dev/null", "--force"], 1,
+         r"-o /dev/null is a device: lexkit writes only regular files", shipped=True),
+    Case("out-dev-full", [*BUILD, *GIRL, "--format", "md", "-o", "/dev/full", "--force"], 1,
+         r"-o /dev/full is a device", shipped=True),
+    Case("out-symlink", [*BUILD, *GIRL, "--format", "md", "-o", "{work}/out.md", "--force"], 1,
+         r"-o \S*/out\.md is a symbolic link", lambda kb: (_old_output(kb), (kb.parent / "out.md").unlink(), os.symlink("old.md", kb.parent / "out.md")),
+         shipped=True),
+    Case("stdout-full", ["kb", "unverified"], 1,
+         r"lexkit: error: cannot write to standard output: No space left on device", shipped=True, stdout="full"),
+    Case("stdout-closed", ["kb", "unverified"], 1, r"lexkit: error: standard output is closed", shipped=True, stdout="closed"),
+    # --- environment ----------------------------------------------------------------------------
+    Case("env-home-unset", ["provision", "show", "BNS 143"], 0, r"BNS-143: ", shipped=True, product=r"^BNS-143: ",
+         drop_env=("HOME", "XDG_CACHE_HOME", "LEXKIT_NO_CACHE")),
+    Case("env-xdg-relative", ["provision", "show", "BNS 143"], 0, r"BNS-143: ", shipped=True, product=r"^BNS-143: ",
+         env={"XDG_CACHE_HOME": "relative-cache"}, drop_env=("LEXKIT_NO_CACHE",)),
+    Case("env-lang-c-hindi", ["handout", "build", "trafficking-csec", "--lang", "hi"], 0, r"English shown",
+         shipped=True, env={"LANG": "C", "LC_ALL": "C"}, product="^# मानव तस्करी"),
+    Case("env-ascii-hindi", ["handout", "build", "trafficking-csec", "--lang", "hi"], 1,
+         r"lexkit: error: standard output is ascii, which cannot show this text \(U\+092E and more\)\n"
+         r"lexkit: hint: use a UTF-8 locale", shipped=True, env={"PYTHONIOENCODING": "ascii"}, product=""),
+    Case("env-columns-10", [*BUILD, *GIRL], 0, r"deadline\(s\) have no date", shipped=True, env={"COLUMNS": "10"},
+         product=r"(?si)Rescue of victims.*Knowledge base"),
+    Case("env-columns-huge", [*BUILD, *GIRL], 0, r"deadline\(s\) have no date", shipped=True, env={"COLUMNS": "10000000"},
+         product=r"(?s)^(?!.*[^\n]{401}).*Knowledge base"),
+    Case("env-columns-junk", [*BUILD, *GIRL], 0, r"deadline\(s\) have no date", shipped=True, env={"COLUMNS": "wide"},
+         product=r"(?si)Rescue of victims.*Knowledge base"),
     Case("arg-unknown-rule", ["deadline", "--from", "2026-11-23", "--rule", "JJA-31.productio"], 1,
          r"--rule JJA-31.productio: no such time limit\n.*did you mean JJA-31.production", shipped=True),
 ]
@@ -203,8 +249,18 @@ def test_hostile_case(case: Case, place: tuple[Path, Path, dict[str, str]]) -> N
         case.setup(kb)
     before = snapshot(work)
     args = [a.replace("{kb}", str(kb)).replace("{work}", str(work)) for a in case.args]
-    ran = run_lexkit(args if case.shipped else ["--kb", str(kb), *args], cwd=work, env={**env, **case.env})
+    env = {k: v for k, v in {**env, **case.env}.items() if k not in case.drop_env}
+    args = args if case.shipped else ["--kb", str(kb), *args]
+    if case.stdout == "full":
+        with open("/dev/full", "wb") as full:
+            ran = run_lexkit(args, cwd=work, env=env, stdout=full.fileno())
+    elif case.stdout == "closed":
+        ran = run_lexkit(args, cwd=work, env=env, stdout=None, preexec_fn=lambda: os.close(1))
+    else:
+        ran = run_lexkit(args, cwd=work, env=env)
     assert ran.code == case.code, (ran.code, ran.stderr)
+    if case.product is not None:
+        assert re.search(case.product, ran.stdout), ran.stdout[:2000]
     # the product of `kb validate` (its list of problems) is on stdout; every other message on stderr
     assert re.search(case.message, ran.stderr + ran.stdout), (ran.stderr, ran.stdout)
     assert "Traceback" not in ran.stderr + ran.stdout
@@ -215,3 +271,14 @@ def test_the_catalogue_never_expects_a_bug() -> None:
     """Exit 3 means a bug: no ordinary hostile input may be expected to produce it."""
     assert len(CASES) >= 20
     assert all(c.code in (0, 1, 2, 130) for c in CASES)
+
+
+def test_every_case_is_listed_in_the_readme() -> None:
+    """README's "Hostile input" table names each case (or a pattern covering it), so users see the list."""
+    import fnmatch
+
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Hostile input", 1)[1].split("\n## ", 1)[0]
+    names = re.findall(r"`([a-z0-9*-]+)`", section)
+    missing = [c.id for c in CASES if not any(fnmatch.fnmatchcase(c.id, n) for n in names)]
+    assert missing == []

@@ -60,8 +60,10 @@ def test_the_command_tree_loads_no_domain_module() -> None:
     result = subprocess.run(
         [sys.executable, "-c", "import sys, lexkit.cli.app; print('\\n'.join(sorted(sys.modules)))"],
         capture_output=True, text=True, check=True, timeout=60)
+    # lexkit.render.safe (terminal-safe text for every message) is the one renderer the CLI needs at once.
     domain = [m for m in result.stdout.split() if m.startswith(("lexkit.kb", "lexkit.law", "lexkit.procedure",
-                                                                 "lexkit.training", "lexkit.cases", "lexkit.render"))]
+                                                                 "lexkit.training", "lexkit.cases", "lexkit.render"))
+              and m not in ("lexkit.render", "lexkit.render.safe")]
     assert domain == []
 
 

@@ -64,8 +64,26 @@ def command_name(args: list[str]) -> str | None:
 
 def _version(value: bool) -> None:
     if value:
-        out(f"lexkit {__version__}")
+        out(f"lexkit {__version__}\n{_kb_version()}")
         raise typer.Exit()
+
+
+def _kb_version() -> str:
+    """'knowledge base 2026.11.0 of 2026-11-23' from kb.yaml alone: --version never loads the whole knowledge base."""
+    from lexkit.errors import LexkitError
+    from lexkit.kb.knowledge import default_root
+    from lexkit.kb.yamlload import load_file
+
+    try:
+        root = default_root()
+        doc = load_file(root / "provisions" / "kb.yaml", "provisions/kb.yaml")
+    except LexkitError as exc:
+        return f"knowledge base: unknown ({exc.message})"
+    meta = doc.data.get("kb") if isinstance(doc.data, dict) else None
+    if doc.problems or not isinstance(meta, dict):
+        reason = str(doc.problems[0]) if doc.problems else "provisions/kb.yaml has no 'kb' record"
+        return f"knowledge base: unknown ({reason})"
+    return f"knowledge base {meta.get('version', 'unversioned')} of {meta.get('date', 'no date')} ({root})"
 
 
 def main_callback(

@@ -5,27 +5,75 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-import typer
+from lexkit.errors import LexkitError
+from lexkit.render.safe import terminal_safe
+
+if TYPE_CHECKING:  # typer loads inside lexkit.cli.main's handler, so that a Ctrl-C then is exit 130
+    import typer
+
+#: The longest line a message prints: an echoed argument can be a pasted page (or 100 kB).
+MESSAGE_LIMIT = 2000
+
+
+class OutputFailed(LexkitError):
+    """Standard output cannot take the product: closed, full, or an encoding without the script."""
+
+    exit_code = 1
+
+
+def _stdout_text(text: str) -> None:
+    """Write text to stdout whole or not at all: an encoding that cannot carry it fails first."""
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        raise OutputFailed(
+            f"standard output is {encoding}, which cannot show this text (U+{ord(text[exc.start]):04X} and more)",
+            hint="use a UTF-8 locale (LANG=C.UTF-8) or PYTHONIOENCODING=utf-8, or write to a file with -o FILE",
+        ) from None
+    except LookupError:
+        pass
+    _stdout_call(stream.write, text)
+
+
+def _stdout_call(fn: Any, *args: Any) -> None:
+    """Run a write or flush on stdout; a broken pipe propagates (the caller exits quietly)."""
+    try:
+        fn(*args)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputFailed(f"cannot write to standard output: {exc.strerror or exc}",
+                           hint="free some space, or write to a file with -o FILE") from None
 
 
 def out(text: str) -> None:
-    """Write the product to stdout."""
-    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    """Write the product to stdout, with anything a terminal would obey removed."""
+    text = terminal_safe(text)
+    _stdout_text(text if text.endswith("\n") or not text else text + "\n")
 
 
 def out_json(data: Any) -> None:
-    out(json.dumps(data, ensure_ascii=False, indent=2))
+    """JSON escapes control characters itself: written as it is."""
+    _stdout_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def flush_stdout() -> None:
+    stream = sys.stdout
+    if stream is not None:
+        _stdout_call(stream.flush)
 
 
 def emit(payload: str | bytes, output: Optional[Path], force: bool, what: str) -> None:
     """The product to stdout (also for '-o -'), or to -o FILE: atomically, never over a file without --force."""
     if output is None or str(output) == "-":
         if isinstance(payload, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(payload)
-            sys.stdout.buffer.flush()
+            flush_stdout()
+            _stdout_call(sys.stdout.buffer.write, payload)
+            _stdout_call(sys.stdout.buffer.flush)
         else:
             out(payload)
         return
@@ -36,8 +84,17 @@ def emit(payload: str | bytes, output: Optional[Path], force: bool, what: str) -
 
 
 def note(message: str) -> None:
-    """A message for the person, not the product: stderr."""
-    sys.stderr.write(f"lexkit: {message}\n")
+    """A message for the person, not the product: stderr, terminal-safe, each line of a sane length."""
+    stream = sys.stderr
+    if stream is None:  # stderr closed (2>&-): nowhere to say it
+        return
+    lines = terminal_safe(str(message)).split("\n")
+    text = "\n".join(line if len(line) <= MESSAGE_LIMIT else line[: MESSAGE_LIMIT - 1] + "…" for line in lines)
+    try:
+        stream.write(f"lexkit: {text}\n")
+        stream.flush()
+    except (OSError, ValueError):  # stderr full, closed or broken: the exit code still tells
+        pass
 
 
 def kb_roots(ctx: typer.Context, extra: list[Path] | None = None) -> tuple[Path, ...]:

@@ -106,3 +106,35 @@ def kb_export(
         write_atomic(sqlite, built.read_bytes(), force)
     write_atomic(beside, metadata_json(data), force)
     note(f"wrote {sqlite} and {beside}: serve them with 'datasette serve {sqlite} -m {beside}'")
+
+
+@kb_app.command("doctor")
+def kb_doctor(
+    ctx: typer.Context,
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when anything is listed (for CI)."),
+    fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
+) -> None:
+    """List what needs checking: items still unverified, items last verified over a year ago, overlay overrides.
+
+    Exit 0, or 1 with --strict when anything is listed.
+    Example: lexkit kb doctor --strict
+    """
+    import datetime as dt
+
+    from lexkit.kb.validate import STALE_AFTER_DAYS, doctor
+
+    report = doctor(load_kb(ctx), dt.date.today())
+    if fmt is DataFormat.json:
+        out_json(report.to_dict())
+    else:
+        lines = [f"Unverified ({len(report.unverified)}):"]
+        lines += [f"  {item}" for item in report.unverified] or ["  none"]
+        lines.append(f"Last verified over {STALE_AFTER_DAYS} days before {report.today} ({len(report.stale)}):")
+        lines += [f"  {item} (last verified on {item.last_verified_on})" for item in report.stale] or ["  none"]
+        lines.append(f"Overlay overrides ({len(report.overrides)}):")
+        lines += [f"  {o}" for o in report.overrides] or ["  none"]
+        out("\n".join(lines))
+    note(f"{len(report.unverified)} unverified, {len(report.stale)} not verified for over a year, "
+         f"{len(report.overrides)} overlay override(s)")
+    if strict and report.anything:
+        raise typer.Exit(1)

@@ -6,13 +6,12 @@ Exit codes: 0 ok, 1 lexkit error (not found, ambiguous, invalid knowledge base, 
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
-from typing import Optional
+from typing import Any, Optional
 
-import typer
-
-from lexkit.cli.app import command_name, make_app
-from lexkit.cli.io import note, out
+from lexkit.cli.io import OutputFailed, flush_stdout, note, out
 from lexkit.errors import Ambiguous, LexkitError
 
 
@@ -24,42 +23,105 @@ def _report_error(exc: LexkitError) -> None:
         note(f"hint: {exc.hint}")
 
 
+class _ClosedStdout:
+    """Stands in for a closed stdout (lexkit >&-): writing the product is a clear error, -o still works."""
+
+    encoding = "utf-8"
+
+    def write(self, text: Any) -> int:
+        raise OutputFailed("standard output is closed", hint="redirect it to a file, or write with -o FILE")
+
+    def flush(self) -> None:
+        pass
+
+    @property
+    def buffer(self) -> _ClosedStdout:
+        return self
+
+
+def _silence_stdout() -> None:
+    """After a reader closed the pipe (lexkit ... | head -1): later writes and the exit flush go nowhere."""
+    stream = getattr(sys.stdout, "wrapped", sys.stdout)  # typer may have wrapped it already
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _stop(signum: int, frame: Any) -> None:
+    """SIGTERM and SIGHUP (a closed terminal, a killed job) end lexkit like Ctrl-C: files half-built are removed."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Run the CLI; map every error to a documented exit code, with no traceback unless --debug."""
+    import signal
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            signal.signal(signum, _stop)
+        except (ValueError, OSError):  # not the main thread (a test runner): leave it
+            pass
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     if debug:  # a global option, accepted anywhere on the line
         args = ["--debug", *(a for a in args if a != "--debug")]
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()  # type: ignore[assignment]
     try:
+        # Imported here, inside the handler: a Ctrl-C while typer loads is still exit 130.
+        import typer
+
+        from lexkit.cli.app import command_name, make_app
+
         app = make_app(command_name(args))
-        result = app(args=args, prog_name="lexkit", standalone_mode=False)
-        return result if isinstance(result, int) else 0
-    except typer.Exit as exc:
-        return exc.exit_code
-    except typer.Abort:
+        try:
+            result = app(args=args, prog_name="lexkit", standalone_mode=False)
+            code = result if isinstance(result, int) else 0
+        except typer.Exit as exc:
+            code = exc.exit_code
+        except SystemExit as exc:
+            # typer turns a broken pipe into a silent exit 1; a reader that stopped reading is not an error
+            cause = exc.__context__
+            if isinstance(cause, OSError) and cause.errno == errno.EPIPE:
+                raise BrokenPipeError(errno.EPIPE, "broken pipe") from None
+            raise
+        if code == 130:  # typer turns Ctrl-C into a silent exit 130
+            note("interrupted")
+            return 130
+        flush_stdout()
+        return code
+    except BrokenPipeError:  # the reader closed the pipe early (| head -1): not an error
+        _silence_stdout()
+        return 0
+    except KeyboardInterrupt:
         note("interrupted")
         return 130
-    except typer.TyperException as exc:  # usage errors: a bad option, a missing argument
-        if type(exc).__name__ == "NoArgsIsHelpError":  # 'lexkit' or 'lexkit provision' alone: help
-            out(exc.format_message())
-            return 0
-        ctx = getattr(exc, "ctx", None)
-        command = ctx.command_path if ctx is not None else "lexkit"
-        note(f"error: {exc.format_message()} (see '{command} --help')")
-        return exc.exit_code
     except LexkitError as exc:
+        if isinstance(exc, OutputFailed):  # what stdout could not take must not fail again at exit
+            _silence_stdout()
         if debug:
             import traceback
 
             traceback.print_exc()
         _report_error(exc)
         return exc.exit_code
-    except KeyboardInterrupt:
-        note("interrupted")
-        return 130
-    except BrokenPipeError:
-        return 0
-    except Exception as exc:  # the last line of defence: a bug, reported without a traceback
+    except Exception as exc:  # usage errors from typer, else the last line of defence: a bug
+        import typer
+
+        if isinstance(exc, typer.Abort):
+            note("interrupted")
+            return 130
+        if isinstance(exc, typer.TyperException):  # a bad option, a missing argument
+            if type(exc).__name__ == "NoArgsIsHelpError":  # 'lexkit' or 'lexkit provision' alone: help
+                out(exc.format_message())
+                return 0
+            ctx = getattr(exc, "ctx", None)
+            command = ctx.command_path if ctx is not None else "lexkit"
+            note(f"error: {exc.format_message()} (see '{command} --help')")
+            return int(exc.exit_code)
         if debug:
             raise
         note(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)")
@@ -68,4 +130,16 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    code = main()
+    # The work is done (the file written whole, or the error reported): a Ctrl-C from now on has
+    # nothing to interrupt and must not turn the result into Python's own KeyboardInterrupt exit.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        flush_stdout()
+    except BrokenPipeError:
+        _silence_stdout()
+    except LexkitError:
+        pass
+    sys.exit(code)

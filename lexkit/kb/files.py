@@ -62,7 +62,7 @@ def check_regular(path: Path, limit: int = MAX_FILE_BYTES) -> os.stat_result:
     try:
         st = os.lstat(path)
     except FileNotFoundError:
-        raise FileRefused("the file disappeared while it was being read") from None
+        raise FileRefused("the file does not exist (or disappeared while it was being read)") from None
     except OSError as exc:
         raise FileRefused(f"cannot inspect the file: {exc.strerror}") from None
     if stat.S_ISLNK(st.st_mode):

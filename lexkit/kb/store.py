@@ -227,6 +227,8 @@ def open_store(roots: Path | tuple[Path, ...], *, force: bool = False) -> Store:
             return Store(con, roots, path, elapsed, ())
         except OSError as exc:
             problem = f"the cache folder {folder} cannot be used ({exc.strerror or exc})"
+        except sqlite3.OperationalError as exc:  # a full disk, a file-size limit: the cache is only a speed-up
+            problem = f"the store could not be written in {folder} ({exc})"
     started = time.perf_counter()
     con = sqlite3.connect(":memory:")
     _build_into(con, roots, files, stamp)

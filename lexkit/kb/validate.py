@@ -6,6 +6,7 @@ jsonschema is imported here only, so look-ups never pay for it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -225,56 +226,119 @@ def checked_knowledge_base(root: Path, docs: list[Document], load_problems: list
     return ValidationReport(str(root), files, tuple(problems), counts), kb
 
 
-def unverified_items(kb: KnowledgeBase) -> list[str]:
-    """Every item still marked unverified, for `kb validate --unverified` and closing notes."""
-    out = []
+@dataclass(frozen=True)
+class CheckedItem:
+    """One knowledge-base item that carries a verification status, and where it is."""
+
+    file: str
+    line: int  # 0 where the item has no line of its own
+    label: str  # as `kb unverified` prints it after the place: "BNS-143 Trafficking of person"
+    verification: str | None
+    last_verified_on: str | None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.label}" if self.line else f"{self.file}: {self.label}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line or None, "item": self.label,
+                "verification": self.verification, "last_verified_on": self.last_verified_on}
+
+
+def checked_items(kb: KnowledgeBase) -> list[CheckedItem]:
+    """Every item with a verification status, verified or not: the one walker for `kb unverified` and `kb doctor`."""
+    out: list[CheckedItem] = []
+
+    def add(file: str, line: int, label: str, raw: Any) -> None:
+        out.append(CheckedItem(file, line, label, raw.get("verification"), raw.get("last_verified_on")))
+
     for act in kb.acts.values():
-        if act.provenance.verification == "unverified":
-            out.append(f"{act.file}: act {act.code}")
+        out.append(CheckedItem(act.file, 0, f"act {act.code}", act.provenance.verification, act.provenance.last_verified_on))
     for s in kb.sections.values():
-        if s.provenance.verification == "unverified":
-            out.append(f"{s.file}:{s.line}: {s.id} {s.title}")
+        out.append(CheckedItem(s.file, s.line, f"{s.id} {s.title}", s.provenance.verification, s.provenance.last_verified_on))
         for t in s.time_limits:
-            if t.provenance.verification == "unverified":
-                out.append(f"{s.file}: time limit {t.id}")
+            out.append(CheckedItem(s.file, 0, f"time limit {t.id}", t.provenance.verification, t.provenance.last_verified_on))
         for c in s.classification:
-            if c.verification == "unverified":
-                out.append(f"{s.file}: classification of {s.id}" + (f" ({c.applies_to})" if c.applies_to else ""))
+            label = f"classification of {s.id}" + (f" ({c.applies_to})" if c.applies_to else "")
+            out.append(CheckedItem(s.file, 0, label, c.verification, s.provenance.last_verified_on))
     for r in kb.correspondence:
-        if r.provenance.verification == "unverified":
-            out.append(f"{r.file}:{r.line}: {r.from_ref or '(new)'} -> {r.to_ref or '(omitted)'}")
+        out.append(CheckedItem(r.file, r.line, f"{r.from_ref or '(new)'} -> {r.to_ref or '(omitted)'}",
+                               r.provenance.verification, r.provenance.last_verified_on))
     for doc in kb.docs_of("sop"):
         head = doc.data["sop"]
-        if head.get("verification") == "unverified":
-            out.append(f"{doc.file}: SOP {head['id']}")
+        add(doc.file, 0, f"SOP {head['id']}", head)
         for i, step in enumerate(doc.data.get("steps") or ()):
-            if step.get("verification") == "unverified":
-                out.append(f"{doc.file}:{doc.lines.get(('steps', i), 0)}: step {step['id']}")
+            add(doc.file, doc.lines.get(("steps", i), 0), f"step {step['id']}", step)
             deadline = step.get("deadline") or {}
-            if deadline.get("verification") == "unverified":
-                out.append(f"{doc.file}: deadline {deadline.get('id')}")
+            if "verification" in deadline:
+                add(doc.file, 0, f"deadline {deadline.get('id')}", deadline)
         for i, ent in enumerate(doc.data.get("entitlements") or ()):
-            if ent.get("verification") == "unverified":
-                out.append(f"{doc.file}:{doc.lines.get(('entitlements', i), 0)}: entitlement {ent['id']}")
+            add(doc.file, doc.lines.get(("entitlements", i), 0), f"entitlement {ent['id']}", ent)
     for doc in kb.docs_of("duty"):
         for i, duty in enumerate(doc.data.get("duties") or ()):
-            if duty.get("verification") == "unverified":
-                out.append(f"{doc.file}:{doc.lines.get(('duties', i), 0)}: duty {duty['id']}")
+            add(doc.file, doc.lines.get(("duties", i), 0), f"duty {duty['id']}", duty)
             for a in duty.get("authorities") or ():
-                if "not verified" in (a.get("citation") or "") or "unverified" in (a.get("citation") or ""):
-                    out.append(f"{doc.file}: authority of duty {duty['id']}: {a['citation']}")
+                citation = a.get("citation") or ""
+                if "not verified" in citation or "unverified" in citation:
+                    out.append(CheckedItem(doc.file, 0, f"authority of duty {duty['id']}: {citation}", "unverified", None))
     for doc in kb.docs_of("judgement"):
         j = doc.data["judgement"]
-        if j.get("verification") == "unverified":
-            out.append(f"{doc.file}: judgement {j['id']}")
+        add(doc.file, 0, f"judgement {j['id']}", j)
         for c in j.get("citations") or ():
-            if c.get("verification") == "unverified":
-                out.append(f"{doc.file}: citation {c['citation']} ({j['id']})")
+            add(doc.file, 0, f"citation {c['citation']} ({j['id']})", c)
         for h in j.get("later_history") or ():
-            if h.get("verification") == "unverified":
-                detail = h["detail"]["en"] if isinstance(h["detail"], dict) else h["detail"]
-                out.append(f"{doc.file}: later history of {j['id']} ({h['relation']}): {detail[:80]}")
+            detail = h["detail"]["en"] if isinstance(h["detail"], dict) else h["detail"]
+            add(doc.file, 0, f"later history of {j['id']} ({h['relation']}): {detail[:80].rstrip()}", h)
     return out
+
+
+def unverified_items(kb: KnowledgeBase) -> list[str]:
+    """Every item still marked unverified, for `kb unverified` and closing notes."""
+    return [str(item) for item in checked_items(kb) if item.verification == "unverified"]
+
+
+@dataclass(frozen=True)
+class DoctorReport:
+    """What `kb doctor` lists: unverified items, items not checked for over a year, overlay overrides."""
+
+    today: str
+    unverified: tuple[CheckedItem, ...]
+    stale: tuple[CheckedItem, ...]
+    overrides: tuple[str, ...]
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.unverified or self.stale or self.overrides)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "today": self.today,
+            "counts": {"unverified": len(self.unverified), "stale": len(self.stale), "overrides": len(self.overrides)},
+            "unverified": [i.to_dict() for i in self.unverified],
+            "stale": [i.to_dict() for i in self.stale],
+            "overrides": list(self.overrides),
+        }
+
+
+#: An item last checked longer ago than this is listed: the law, amounts and notifications change.
+STALE_AFTER_DAYS = 365
+
+
+def doctor(kb: KnowledgeBase, today: dt.date) -> DoctorReport:
+    """Unverified items, and items whose last_verified_on is over a year before ``today``."""
+    limit = today - dt.timedelta(days=STALE_AFTER_DAYS)
+    items = checked_items(kb)
+    unverified = tuple(i for i in items if i.verification == "unverified")
+    stale = []
+    for item in items:
+        try:
+            checked = dt.date.fromisoformat(item.last_verified_on) if item.last_verified_on else None
+        except ValueError:  # kb validate reports a malformed date; here it only cannot be judged
+            checked = None
+        if checked is not None and checked < limit and item.verification != "unverified":
+            stale.append(item)
+    # Overlays (issue 8, point 1) record here every shipped record they replace, with the folder.
+    overrides = tuple(str(o) for o in getattr(kb, "overrides", ()) or ())
+    return DoctorReport(today.isoformat(), unverified, tuple(stale), overrides)
 
 
 def _check_refs(kb: KnowledgeBase, doc: Document, refs: Any, path: tuple[Any, ...],

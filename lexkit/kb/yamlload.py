@@ -389,7 +389,11 @@ def load_text(text: str, file: str) -> LoadedDocument:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        reason = getattr(exc, "problem", None) or str(exc)
+        reason = getattr(exc, "problem", None) or str(exc).split("\n", 1)[0]
+        if isinstance(exc, yaml.reader.ReaderError):  # a control character or an invalid code point
+            line = text.count("\n", 0, exc.position) + 1
+            reason = f"character U+{exc.character:04X} is not allowed in YAML ({exc.reason})" if isinstance(
+                exc.character, int) else exc.reason
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             reason = "a tab character: YAML indents with spaces only"
         doc.problems.append(LoadProblem(file, line, "$", f"YAML syntax error: {reason}"))

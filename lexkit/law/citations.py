@@ -135,6 +135,11 @@ class CitationResolver:
         if not numbers:
             what = f"no section number found in '{_short(query)}'"
             raise UsageProblem(what, hint="write it as charge-sheets do, e.g. 'S. 143 BNS' or 'section 15 of ITPA'")
+        for _at, number, _pin in numbers:
+            digits = "".join(ch for ch in number if ch.isdigit())
+            if len(digits) > 5:  # the longest Act held has 575 sections: this is a slip, not a section
+                raise UsageProblem(f"'{_short(number, 20)}' in '{_short(query)}' is not a section number",
+                                   hint="write it as charge-sheets do, e.g. 'S. 143 BNS' or 'section 15 of ITPA'")
         if not spans:
             number, pinpoint = numbers[0][1], numbers[0][2]
             self._unknown_act(text)  # 'XYZ 143': an Act we do not hold, said as such

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from lexkit.errors import NotFound, UsageProblem
+from lexkit.errors import KnowledgeBaseInvalid, NotFound, UsageProblem
 from lexkit.kb.knowledge import KnowledgeBase, split_ref
 from lexkit.kb.models import Source, Text, period_text, sources_of
 from lexkit.procedure.conditions import holds
@@ -100,6 +100,9 @@ class ChecklistTemplate:
 
     @property
     def primary_event(self) -> EventSpec:
+        if not self.events:  # kb validate refuses it too; a look-up must not crash on it
+            raise KnowledgeBaseInvalid(f"{self.file}: template {self.id} declares no events (--at needs one)",
+                                       hint="mark one event 'primary: true'; 'lexkit kb validate' lists every problem")
         return next((e for e in self.events if e.primary), self.events[0])
 
     def fact(self, name: str) -> FactSpec:

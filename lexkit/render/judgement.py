@@ -9,6 +9,7 @@ from typing import Any
 from lexkit.kb.models import Source
 from lexkit.law.judgements import Judgement, JudgementHit
 from lexkit.render.markdown import md_escape, origin_line, source_dicts
+from lexkit.render.safe import terminal_safe
 
 
 @dataclass
@@ -19,16 +20,17 @@ class Page:
     lines: list[str] = field(default_factory=list)
 
     def esc(self, text: str) -> str:
-        return md_escape(text) if self.markdown else " ".join(text.split())
+        return md_escape(text) if self.markdown else " ".join(terminal_safe(text).split())
 
     def title(self, text: str) -> None:
-        self.lines.append(f"# {self.esc(text)}" if self.markdown else text)
+        self.lines.append(f"# {self.esc(text)}" if self.markdown else self.esc(text))
 
     def heading(self, text: str, level: int = 2, number: int | None = None) -> None:
         lead = f"{number}. " if number is not None else ""
         if self.markdown:
             self.lines += ["", f"{'#' * level} {lead}{self.esc(text)}", ""]
         else:
+            text = self.esc(text)
             self.lines += ["", lead + text] + (["-" * len(lead + text)] if level == 2 else [])
 
     def para(self, text: str) -> None:
@@ -160,11 +162,11 @@ def list_text(judgements: list[Judgement], lang: str = "en", markdown: bool = Fa
             for j in judgements
         ) + "\n"
     width = max(len(j.id) for j in judgements)
-    return "\n".join(
+    return terminal_safe("\n".join(
         f"{j.id:<{width}}  {j.decided_on:<10}  {j.name}; {j.court}"
         + (f"; {j.citations[0].citation}" if j.citations else "")
         for j in judgements
-    ) + "\n"
+    ) + "\n")
 
 
 def hits_dicts(hits: list[JudgementHit], lang: str = "en") -> list[dict[str, Any]]:
@@ -180,4 +182,4 @@ def hits_text(hits: list[JudgementHit], lang: str = "en", markdown: bool = False
             f"{n}. **{md_escape(h.id)}**: {md_escape(h.label)}: {md_escape(h.snippet)}" for n, h in enumerate(hits, 1)
         ) + "\n"
     width = max(len(h.id) for h in hits)
-    return "\n".join(f"{h.id:<{width}}  {h.label}\n{'':<{width}}  {h.snippet}" for h in hits) + "\n"
+    return terminal_safe("\n".join(f"{h.id:<{width}}  {h.label}\n{'':<{width}}  {h.snippet}" for h in hits) + "\n")

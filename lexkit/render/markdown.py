@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from lexkit.kb.models import Source
+from lexkit.render.safe import terminal_safe
 
 # CommonMark: any ASCII punctuation may be backslash-escaped. These are the characters that can
 # start markup inside a line (emphasis, code, links, raw HTML, entities, table cells, strike).
@@ -22,7 +23,7 @@ def md_text(value: str | None, block: bool = False) -> str:
     """
     if not value:
         return ""
-    flat = " ".join(str(value).split())
+    flat = " ".join(terminal_safe(str(value)).split())  # Markdown is read in terminals too
     escaped = _INLINE_SPECIAL.sub(r"\\\1", flat)
     m = _LINE_START.match(escaped) if block else None
     if m:
@@ -41,6 +42,11 @@ def origin_line(origin: str | None, reason: str | None = None) -> str | None:
     if origin is None:
         return None
     return f"from the overlay at {origin}" + (f"; it replaces the record below: {reason}" if reason else "")
+
+
+def md_paragraphs(text: str | None) -> str:
+    """A multi-line knowledge-base text (a section's text) as Markdown paragraphs, each line escaped."""
+    return "\n\n".join(md_escape(line) for line in (text or "").splitlines() if line.strip())
 
 
 def source_dicts(sources: tuple[Source, ...]) -> list[dict[str, Any]]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from lexkit.kb.models import Classification, TimeLimit
 from lexkit.law.provisions import Link, MapReport, ProvisionReport
 from lexkit.law.search import Hit
 from lexkit.law.wording import punishment_text
-from lexkit.render.markdown import origin_line, source_dicts
+from lexkit.render.markdown import md_paragraphs, md_text, origin_line, source_dicts
+from lexkit.render.safe import terminal_safe
 
 
 def classification_text(c: Classification) -> str:
@@ -137,82 +139,95 @@ def show_dict(report: ProvisionReport) -> dict[str, Any]:
     return out
 
 
-def _lines_for_links(title: str, items: tuple[Link, ...]) -> list[str]:
+def _flat(value: str | None) -> str:
+    """A knowledge-base string for terminal text: no escape sequence or control character."""
+    return terminal_safe(value or "")
+
+
+def _lines_for_links(title: str, items: tuple[Link, ...], e: Callable[[str | None], str] = _flat) -> list[str]:
     if not items:
         return []
     out = [f"{title}:"]
     for link in items:
-        name = f" ({link.title})" if link.title else ""
-        out.append(f"  {link.id or '(none)'}{name}: {link.relation}; {link.changes} [{link.verification}]")
+        name = f" ({e(link.title)})" if link.title else ""
+        out.append(f"  {e(link.id) or '(none)'}{name}: {e(link.relation)}; {e(link.changes)} [{e(link.verification)}]")
     return out
 
 
 def show_text(report: ProvisionReport, markdown: bool = False) -> str:
-    """The look-up as a prosecutor reads it: plain text, or Markdown with the same content."""
+    """The look-up as a prosecutor reads it: plain text, or Markdown with the same content.
+
+    Every knowledge-base string goes through ``e``: the Markdown escaper for Markdown, and the
+    terminal-safe filter for text, so neither a tag nor an escape sequence survives.
+    """
     d = show_dict(report)
     s, act = report.section, report.act
+    e = md_text if markdown else _flat
+
     def h(title: str) -> str:
         return f"\n## {title}\n" if markdown else f"\n{title}\n" + "-" * len(title)
 
     bullet = "- " if markdown else "  "
-    pin = f" (pinpoint {report.pinpoint})" if report.pinpoint != s.id else ""
-    head = f"{s.id}{pin}: {s.title.en}"
-    lines = [f"# {head}" if markdown else head, f"{act.title.en} ({act.number}), {act.unit} {s.number}"]
+    pin = f" (pinpoint {e(report.pinpoint)})" if report.pinpoint != s.id else ""
+    head = f"{e(s.id)}{pin}: {e(s.title.en)}"
+    lines = [f"# {head}" if markdown else head, f"{e(act.title.en)} ({e(act.number)}), {e(act.unit)} {e(s.number)}"]
     earlier = report.version is not None and report.version.text is not None
     lines.append(
-        f"In force: {d['in_force_from']} to {d['in_force_to'] or 'date'}"
+        f"In force: {e(d['in_force_from'])} to {e(d['in_force_to']) or 'date'}"
         + ((" [then amended]" if earlier else " [repealed]") if d["in_force_to"] else "")
     )
     if report.applicable:
         a = report.applicable
-        lines.append(h(f"Applicable to an offence on {a.offence_date}"))
-        lines.append(f"{bullet}{', '.join(a.ids) if a.ids else 'none'}: {a.reason}")
+        lines.append(h(f"Applicable to an offence on {e(str(a.offence_date))}"))
+        lines.append(f"{bullet}{e(', '.join(a.ids)) if a.ids else 'none'}: {e(a.reason)}")
     if report.version is not None and report.version.text is None:
+        on = report.applicable.offence_date if report.applicable else "that date"
         lines.append(h("Not yet in force on the offence date"))
-        lines.append(f"{bullet}the text below came into force on {s.in_force_from}; on {report.applicable.offence_date if report.applicable else 'that date'} "
-                     f"there was no such section ({report.version.changes.en})")
+        lines.append(f"{bullet}the text below came into force on {e(s.in_force_from)}; on {e(str(on))} "
+                     f"there was no such section ({e(report.version.changes.en)})")
     if report.version is not None and report.version.text is not None:
         v = report.version
         lines.append(h("This is the earlier form"))
-        lines.append(f"{bullet}in force from {v.in_force_from or act.in_force_from} to {v.in_force_to}; "
-                     f"{v.changed_by} changed it: {v.changes.en} [{v.provenance.verification}]")
+        lines.append(f"{bullet}in force from {e(v.in_force_from or act.in_force_from)} to {e(v.in_force_to)}; "
+                     f"{e(v.changed_by)} changed it: {e(v.changes.en)} [{e(v.provenance.verification)}]")
     kind = {"statutory": "statutory text", "excerpt": "statutory text (extract)", "summary": "summary in our own words, not the statutory text"}[s.text_kind]
     lines.append(h(f"Text ({kind})"))
-    lines.append(s.text.en.rstrip())
+    lines.append(md_paragraphs(s.text.en) if markdown else terminal_safe(s.text.en.rstrip()))
     if s.subsections:
         lines.append(h("Sub-provisions"))
-        lines += [f"{bullet}{x.label}: {x.summary.en}" for x in s.subsections]
+        lines += [f"{bullet}{e(x.label)}: {e(x.summary.en)}" for x in s.subsections]
     if s.punishments:
         lines.append(h("Punishment"))
-        lines += [f"{bullet}{p.applies_to.en}: {punishment_text(p)}" for p in s.punishments]
+        lines += [f"{bullet}{e(p.applies_to.en)}: {e(punishment_text(p))}" for p in s.punishments]
     if d["classification"]:
         lines.append(h("Classification"))
-        lines += [f"{bullet}{classification_text(c)}" for c in _relevant_classification(report)]
+        lines += [f"{bullet}{e(classification_text(c))}" for c in _relevant_classification(report)]
     if report.predecessors or report.successors:
         lines.append(h("Old and new codes"))
-        lines += [bullet + x for x in _lines_for_links("Replaced", report.predecessors)]
-        lines += [bullet + x for x in _lines_for_links("Replaced by", report.successors)]
+        lines += [bullet + x for x in _lines_for_links("Replaced", report.predecessors, e)]
+        lines += [bullet + x for x in _lines_for_links("Replaced by", report.successors, e)]
     if report.time_limits:
         lines.append(h("Time limits"))
         for t in report.time_limits:
             excl = " (excluding journey time)" if "journey_time" in t.excludes else ""
             roll = "rolls to the next open day (GCA s.10)" if t.rolls else "does not roll"
-            lines.append(f"{bullet}{t.id}: {t.what.en}: {t.kind} {t.period_text}{excl} from {t.trigger}; {roll} [{t.provenance.verification}]")
+            lines.append(f"{bullet}{e(t.id)}: {e(t.what.en)}: {e(t.kind)} {e(t.period_text)}{excl} from {e(t.trigger)}; "
+                         f"{roll} [{e(t.provenance.verification)}]")
     if s.cross_references:
         lines.append(h("See also"))
-        lines.append(bullet + ", ".join(s.cross_references))
+        lines.append(bullet + e(", ".join(s.cross_references)))
     if report.cited_by:
         lines.append(h("Relied on by"))
-        lines += [f"{bullet}{k} {i}: {t}" for k, i, t in report.cited_by]
+        lines += [f"{bullet}{e(k)} {e(i)}: {e(t)}" for k, i, t in report.cited_by]
     if s.note:
         lines.append(h("Note"))
-        lines.append(s.note.en)
+        lines.append(md_paragraphs(s.note.en) if markdown else terminal_safe(s.note.en))
     lines.append(h("Sources"))
-    lines += [f"{bullet}{src.label()} ({src.kind})" + (f": {src.note}" if src.note else "") for src in s.provenance.sources]
-    lines.append(f"{bullet}verification: {s.provenance.verification}; last verified on {s.provenance.last_verified_on}")
+    lines += [f"{bullet}{e(src.label())} ({e(src.kind)})" + (f": {e(src.note)}" if src.note else "") for src in s.provenance.sources]
+    lines.append(f"{bullet}verification: {e(s.provenance.verification)}; last verified on {e(s.provenance.last_verified_on)}")
     overlay = origin_line(s.origin, s.override_reason)
     if overlay:
-        lines.append(f"{bullet}{overlay}")
+        lines.append(f"{bullet}{e(overlay)}")
     return "\n".join(lines).strip() + "\n"
 
 
@@ -235,7 +250,7 @@ def map_text(report: MapReport) -> str:
         lines.append(f"    relation: {link.relation}")
         lines.append(f"    changes: {link.changes}")
         lines.append(f"    sources: {'; '.join(x.label() for x in link.sources)} [{link.verification}]")
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines) + "\n")
 
 
 def hits_dicts(hits: list[Hit]) -> list[dict[str, Any]]:
@@ -246,4 +261,4 @@ def hits_text(hits: list[Hit]) -> str:
     if not hits:
         return ""
     width = max(len(h.id) for h in hits)
-    return "\n".join(f"{h.id:<{width}}  {h.title}\n{'':<{width}}  {h.snippet}" for h in hits) + "\n"
+    return terminal_safe("\n".join(f"{h.id:<{width}}  {h.title}\n{'':<{width}}  {h.snippet}" for h in hits) + "\n")

@@ -7,6 +7,7 @@ from typing import Any
 from lexkit.procedure.sops import Entitlement, Sop, SopStep, StepDeadline
 from lexkit.render.judgement import Page, sources_section
 from lexkit.render.markdown import md_escape, source_dicts
+from lexkit.render.safe import terminal_safe
 
 
 def _deadline_dict(d: StepDeadline) -> dict[str, Any]:
@@ -181,6 +182,6 @@ def list_text(sops: list[Sop], lang: str = "en", markdown: bool = False) -> str:
             for s in sops
         ) + "\n"
     width = max(len(s.id) for s in sops)
-    return "\n".join(
+    return terminal_safe("\n".join(
         f"{s.id:<{width}}  {s.kind:<9}  {s.issued_on or 'undated':<10}  {s.title.get(lang)} ({_counts(s)})" for s in sops
-    ) + "\n"
+    ) + "\n")

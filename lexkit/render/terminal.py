@@ -14,6 +14,7 @@ from lexkit.render.checklist import (
     header_lines,
     summary_line,
 )
+from lexkit.render.safe import terminal_safe
 
 #: Below this many columns a table squeezes its basis column until citations break: use cards.
 TABLE_MIN_WIDTH = 120
@@ -23,10 +24,12 @@ def checklist_text(c: Checklist, width: int | None = None) -> str:
     """Cards below 120 columns, a compact table from 120; the width is the terminal's (COLUMNS)."""
     import shutil
 
-    size = width or shutil.get_terminal_size((120, 24)).columns
+    size = min(max(width or shutil.get_terminal_size((120, 24)).columns, MIN_WIDTH), MAX_WIDTH)
     if size < TABLE_MIN_WIDTH:
-        return checklist_cards(c, size)
+        return terminal_safe(checklist_cards(c, size))
     return checklist_table(c, size)
+
+MIN_WIDTH, MAX_WIDTH = 60, 400
 
 
 def checklist_table(c: Checklist, width: int | None = None) -> str:
@@ -41,7 +44,8 @@ def checklist_table(c: Checklist, width: int | None = None) -> str:
 
     buffer = io.StringIO()
     size = width or shutil.get_terminal_size((120, 24)).columns
-    console = Console(file=buffer, width=max(size, TABLE_MIN_WIDTH), no_color="NO_COLOR" in os.environ,
+    # Kept within 120-400: COLUMNS=10000000 made rich pad every row to ten million spaces.
+    console = Console(file=buffer, width=min(max(size, TABLE_MIN_WIDTH), MAX_WIDTH), no_color="NO_COLOR" in os.environ,
                       force_terminal=False, highlight=False, soft_wrap=False)
     console.print(Text(c.title, style="bold"))
     for line in header_lines(c):
@@ -78,4 +82,4 @@ def checklist_table(c: Checklist, width: int | None = None) -> str:
     elif c.entitlement_note:
         console.print(c.entitlement_note, markup=False)
     console.print(f"Knowledge base {c.kb_version} of {c.kb_date}. {c.disclaimer}", markup=False)
-    return buffer.getvalue()
+    return terminal_safe(buffer.getvalue())  # rich keeps control characters inside Text as they are
