@@ -56,8 +56,11 @@ def test_datasette_serves_a_provision_and_a_search(run, tmp_path: Path) -> None:
         assert json.loads(rows[0]["record"])["verification"] == "primary"
         hits = _get(f"{base}/sections.json?_search=trafficking&_shape=array&_size=50")
         assert isinstance(hits, list) and "BNS-143" in {h["id"] for h in hits}
+        # a search, not the table: sections without the word are not returned
+        assert all("traffick" in (h["title"] + h["text"] + h["keywords"]).lower() for h in hits)
+        assert _get(f"{base}/sections.json?_search=zzqqnomatch&_shape=array") == []
         found = _get(f"{base}/judgements.json?_search=Vishal&_shape=array")
-        assert isinstance(found, list) and any("Vishal" in j["name"] for j in found)
+        assert isinstance(found, list) and found and all("Vishal" in j["name"] for j in found)
         tables = {t["name"] for t in _get(f"{base}.json")["tables"]}  # type: ignore[index]
         assert {"sections", "sections_fts", "judgements_fts", "kb_meta"} <= tables and "files" not in tables
     finally:

@@ -259,3 +259,24 @@ sections:
     assert [h.id for h in search(kb, "मजदूरी")][:1] == ["BLSA-99"]
     assert [h.id for h in search(kb, "बंधुआ मजदूरी")][:1] == ["BLSA-99"]
     assert search(kb, "दूरी") == []  # the end of a word is not a word of its own: words are indexed whole
+
+
+def test_a_store_damaged_inside_is_built_again(minimal_kb: Path, cache: Path) -> None:
+    """Damage past the header (a disk error) shows only when the rows are read: the store is
+    discarded and built again, once, with a warning; never an internal error."""
+    env = {**os.environ, "LEXKIT_CACHE_DIR": str(cache)}
+    args = [*LEXKIT, "--kb", str(minimal_kb), "provision", "show", "NEWC 20", "--format", "json"]
+    assert subprocess.run(args, capture_output=True, text=True, env=env, timeout=120).returncode == 0
+    (path,) = _stores(cache)
+    con = sqlite3.connect(path)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sections'").fetchone()[0]
+    con.close()
+    with open(path, "r+b") as handle:  # spoil the sections table's root page; the header and meta stay whole
+        handle.seek((root - 1) * page_size)
+        handle.write(bytes(range(256)) * (page_size // 256))
+    result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "NEWC-20"
+    assert "damaged" in result.stderr and "Traceback" not in result.stderr
+    assert subprocess.run(args, capture_output=True, text=True, env=env, timeout=120).stderr == ""

@@ -56,7 +56,25 @@ def _stop(signum: int, frame: Any) -> None:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    """Run the CLI; map every error to a documented exit code, with no traceback unless --debug."""
+    """Run the CLI; map every error to a documented exit code, with no traceback unless --debug.
+
+    A compiled store found damaged while it is read (a disk error inside the file) is discarded
+    and the command runs once more on a store built afresh: a cache is never trusted over the YAML.
+    """
+    import sqlite3
+
+    try:
+        return _main(argv)
+    except sqlite3.DatabaseError as exc:
+        from lexkit.kb.store import discard_opened_stores
+
+        if not discard_opened_stores():
+            raise
+        note(f"warning: the compiled knowledge base was damaged ({exc}): it was removed and built again")
+        return _main(argv)
+
+
+def _main(argv: Optional[list[str]] = None) -> int:
     import signal
 
     for signum in (signal.SIGTERM, signal.SIGHUP):
@@ -109,7 +127,12 @@ def main(argv: Optional[list[str]] = None) -> int:
         _report_error(exc)
         return exc.exit_code
     except Exception as exc:  # usage errors from typer, else the last line of defence: a bug
+        import sqlite3
+
         import typer
+
+        if isinstance(exc, sqlite3.DatabaseError) and "lexkit.kb.store" in sys.modules:
+            raise  # main() discards a damaged store and runs the command again
 
         if isinstance(exc, typer.Abort):
             note("interrupted")

@@ -23,7 +23,7 @@ from lexkit.kb.models import Document, Text
 from lexkit.kb.yamlload import LoadProblem
 
 #: Bumped whenever the tables change: a store of another format is rebuilt, never read.
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 #: PRAGMA application_id of a lexkit store ("LXKT"): a foreign SQLite file is never trusted.
 APPLICATION_ID = 0x4C584B54
 
@@ -35,7 +35,7 @@ PRAGMA application_id = {APPLICATION_ID};
 PRAGMA user_version = {STORE_FORMAT};
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (name TEXT PRIMARY KEY, root TEXT NOT NULL, size INTEGER NOT NULL,
-                    mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
+                    mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
 CREATE TABLE problems (n INTEGER PRIMARY KEY, file TEXT, line INTEGER, path TEXT, message TEXT);
 CREATE TABLE acts (code TEXT PRIMARY KEY, title TEXT, title_hi TEXT, kind TEXT, number TEXT,
                    in_force_from TEXT, in_force_to TEXT, replaces TEXT, repealed_by TEXT,
@@ -48,7 +48,7 @@ CREATE TABLE sections (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, act T
 CREATE INDEX sections_number ON sections (number);
 CREATE INDEX sections_act ON sections (act);
 CREATE VIRTUAL TABLE sections_fts USING fts5(id, title, title_hi, keywords, text,
-    content='sections', content_rowid='rowid', tokenize="{TOKENIZE}");
+    content="sections", content_rowid="rowid", tokenize="{TOKENIZE}");
 CREATE TABLE time_limits (id TEXT PRIMARY KEY, section_id TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE correspondence (rowid INTEGER PRIMARY KEY, table_id TEXT, from_act TEXT, to_act TEXT,
                              from_ref TEXT, from_id TEXT, to_ref TEXT, to_id TEXT, relation TEXT,
@@ -59,7 +59,7 @@ CREATE TABLE judgements (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, nam
                          court TEXT, court_level TEXT, decided_on TEXT, citations TEXT, topics TEXT,
                          holding TEXT, significance TEXT, verification TEXT, file TEXT, record TEXT NOT NULL);
 CREATE VIRTUAL TABLE judgements_fts USING fts5(name, citations, topics, holding, significance,
-    content='judgements', content_rowid='rowid', tokenize="{TOKENIZE}");
+    content="judgements", content_rowid="rowid", tokenize="{TOKENIZE}");
 CREATE TABLE documents (kind TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, origin TEXT,
                         record TEXT NOT NULL, PRIMARY KEY (kind, id));
 CREATE TABLE overrides (n INTEGER PRIMARY KEY, kind TEXT, id TEXT, file TEXT, reason TEXT);
@@ -83,7 +83,7 @@ def _text(value: Any, lang: str = "en") -> str:
 
 
 def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequence[tuple[str, Path, str, str | None]],
-                  stamp: Iterable[tuple[str, int, int]]) -> KnowledgeBase:
+                  stamp: Iterable[tuple[str, int, int, int]]) -> KnowledgeBase:
     """Read, validate and write the whole knowledge base (a base and its overlays) into ``con``, an empty database."""
     from lexkit.kb.validate import checked_knowledge_base
 
@@ -105,9 +105,9 @@ def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequenc
             docs.append(Document(document_kind(folder, loaded.data), name, loaded.data, loaded.lines, origin))
     root = roots[0]
     report, kb = checked_knowledge_base(root, docs, load_problems, tuple(roots))  # kb is whole when report is clean
-    sizes = {name: (size, mtime) for name, size, mtime in stamp}
-    con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?)", [
-        (name, str(origin or root), *sizes.get(name, (0, 0)), digests[name]) for _f, _p, name, origin in files
+    sizes = {name: (size, mtime, ctime) for name, size, mtime, ctime in stamp}
+    con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [
+        (name, str(origin or root), *sizes.get(name, (0, 0, 0)), digests[name]) for _f, _p, name, origin in files
     ])
     con.executemany("INSERT INTO problems (file, line, path, message) VALUES (?, ?, ?, ?)",
                     [(p.file, p.line, p.path, p.message) for p in report.problems])

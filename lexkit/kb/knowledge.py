@@ -88,7 +88,7 @@ def resolve_roots(overlays: list[Path] | tuple[Path, ...] = ()) -> tuple[Path, .
     for folder in overlays:
         if _is_whole(folder):
             roots = [folder]
-        else:
+        elif folder.resolve() not in {r.resolve() for r in roots}:  # the same folder twice counts once
             roots.append(folder)
     return tuple(roots)
 

@@ -32,7 +32,7 @@ from lexkit.kb.models import Act, CorrespondenceRow, Document, KbMeta, Provenanc
 
 #: Kept in step with lexkit.kb.compile (checked by a test): a lexkit store, of this format.
 APPLICATION_ID = 0x4C584B54
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 #: A file modified within this many nanoseconds before the build is hashed, not trusted by its time
 #: (2 s covers file systems that keep modification times to the second).
 RACY_NS = 2_000_000_000
@@ -40,11 +40,26 @@ RACY_NS = 2_000_000_000
 T = TypeVar("T")
 
 
+#: Store files opened by this process: discarded when one is found damaged while it is read.
+_OPENED: list[Path] = []
+
+
+def discard_opened_stores() -> bool:
+    """Remove the store files this process opened (one was found damaged); whether there were any."""
+    found = [p for p in _OPENED if p.exists()]
+    for path in found:
+        path.unlink(missing_ok=True)
+    _OPENED.clear()
+    return bool(found)
+
+
 class Store:
     """An open, fresh, compiled knowledge base: typed queries over one SQLite connection."""
 
     def __init__(self, con: sqlite3.Connection, roots: tuple[Path, ...], path: Path | None,
                  built_seconds: float | None, warnings: tuple[str, ...]) -> None:
+        if path is not None:
+            _OPENED.append(path)
         self.con = con
         self.roots = roots
         self.root = roots[0]
@@ -80,7 +95,7 @@ def store_name(roots: tuple[Path, ...]) -> str:
     return f"kb-{key:08x}.sqlite"
 
 
-def _stamp(files: list[tuple[str, Path, str, str | None]]) -> list[tuple[str, int, int]]:
+def _stamp(files: list[tuple[str, Path, str, str | None]]) -> list[tuple[str, int, int, int]]:
     import stat
 
     out = []
@@ -88,14 +103,15 @@ def _stamp(files: list[tuple[str, Path, str, str | None]]) -> list[tuple[str, in
         try:
             st = path.stat()
         except OSError:  # a dangling link or a link loop: compiling it reports the problem
-            out.append((name, -1, -1))
+            out.append((name, -1, -1, -1))
             continue
         # Anything but a regular file never matches a stamp: the compiler refuses it, with its reason.
-        out.append((name, st.st_size if stat.S_ISREG(st.st_mode) else -1, st.st_mtime_ns))
+        # The change time too: a copy that keeps size and modification time (cp -p, rsync -t, tar) has a new one.
+        out.append((name, st.st_size if stat.S_ISREG(st.st_mode) else -1, st.st_mtime_ns, st.st_ctime_ns))
     return sorted(out)
 
 
-def _fresh(con: sqlite3.Connection, stamp: list[tuple[str, int, int]], paths: dict[str, Path]) -> bool:
+def _fresh(con: sqlite3.Connection, stamp: list[tuple[str, int, int, int]], paths: dict[str, Path]) -> bool:
     """Whether an opened store is a lexkit store of this format and version, built from these files."""
     if con.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         return False
@@ -104,11 +120,11 @@ def _fresh(con: sqlite3.Connection, stamp: list[tuple[str, int, int]], paths: di
     meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('lexkit_version', 'built_at_ns')").fetchall())
     if meta.get("lexkit_version") != __version__:
         return False
-    rows = con.execute("SELECT name, size, mtime_ns, sha256 FROM files ORDER BY name").fetchall()
-    if [(r[0], r[1], r[2]) for r in rows] != stamp:
+    rows = con.execute("SELECT name, size, mtime_ns, ctime_ns, sha256 FROM files ORDER BY name").fetchall()
+    if [(r[0], r[1], r[2], r[3]) for r in rows] != stamp:
         return False
     built_at = int(meta.get("built_at_ns", "0"))
-    racy = [(name, digest) for name, _size, mtime_ns, digest in rows if mtime_ns >= built_at - RACY_NS]
+    racy = [(name, digest) for name, _size, mtime_ns, _ctime, digest in rows if mtime_ns >= built_at - RACY_NS]
     if not racy:
         return True
     # Modified too close to the build for its time to tell an edit apart: compare the bytes.
@@ -122,7 +138,7 @@ def _fresh(con: sqlite3.Connection, stamp: list[tuple[str, int, int]], paths: di
             return False
     except FileRefused:
         return False
-    if all(mtime < checked_at - RACY_NS for _name, _size, mtime in stamp):
+    if all(mtime < checked_at - RACY_NS for _name, _size, mtime, _ctime in stamp):
         _restamp(con, checked_at)  # the bytes are the same and the files old enough: stop hashing them
     return True
 
@@ -141,7 +157,7 @@ def _restamp(con: sqlite3.Connection, checked_at: int) -> None:
         pass
 
 
-def _open_existing(path: Path, stamp: list[tuple[str, int, int]], paths: dict[str, Path]) -> sqlite3.Connection | None:
+def _open_existing(path: Path, stamp: list[tuple[str, int, int, int]], paths: dict[str, Path]) -> sqlite3.Connection | None:
     if not path.is_file():
         return None
     con = None
@@ -157,7 +173,7 @@ def _open_existing(path: Path, stamp: list[tuple[str, int, int]], paths: dict[st
 
 
 def _build_into(con: sqlite3.Connection, roots: tuple[Path, ...], files: list[tuple[str, Path, str, str | None]],
-                stamp: list[tuple[str, int, int]]) -> None:
+                stamp: list[tuple[str, int, int, int]]) -> None:
     from lexkit.kb.compile import compile_store
 
     started = time.time_ns()  # before reading any file: an edit during the build is "racy" and gets hashed
@@ -170,7 +186,7 @@ def _build_into(con: sqlite3.Connection, roots: tuple[Path, ...], files: list[tu
 
 
 def _build_file(folder: Path, path: Path, roots: tuple[Path, ...], files: list[tuple[str, Path, str, str | None]],
-                stamp: list[tuple[str, int, int]], paths: dict[str, Path]) -> tuple[sqlite3.Connection, float | None]:
+                stamp: list[tuple[str, int, int, int]], paths: dict[str, Path]) -> tuple[sqlite3.Connection, float | None]:
     """Build under a lock on the folder; a process that waited finds the store another one built."""
     import fcntl
     import tempfile
