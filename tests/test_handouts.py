@@ -144,14 +144,14 @@ def test_kb_strings_cannot_inject_markup(tmp_path: Path, run) -> None:  # type: 
     bns.write_text(text.replace("    title: Trafficking of person\n", '    title: "Trafficking | of *person* _x_ <b>y</b>"\n', 1),
                    encoding="utf-8")
 
-    page = run("--kb", str(root), "handout", "build", "trafficking-csec", "--format", "html")
+    page = run("--kb", str(root), "handout", "build", "trafficking-csec", "--format", "html", "--length", "full")
     assert page.code == 0, page.stderr
     assert "<script>" not in page.stdout and "alert(1)</script>" not in page.stdout
     assert "&lt;script&gt;alert(1)&lt;/script&gt; The safeguards" in page.stdout
     assert "<b>y</b>" not in page.stdout and "<em>" not in page.stdout
     assert "Trafficking | of *person* _x_ &lt;b&gt;y&lt;/b&gt;" in page.stdout
 
-    md = run("--kb", str(root), "handout", "build", "trafficking-csec")
+    md = run("--kb", str(root), "handout", "build", "trafficking-csec", "--length", "full")
     assert md.code == 0, md.stderr
     row = next(line for line in md.stdout.splitlines() if "| BNS s.143 |" in line)
     assert r"Trafficking \| of \*person\* \_x\_ \<b\>y\</b\>" in row
@@ -260,15 +260,15 @@ def test_every_handout_states_version_date_and_disclaimer(kb: KnowledgeBase) -> 
 
 
 def test_hindi_falls_back_to_english_with_one_visible_note(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("handout", "build", "trafficking-csec", "--lang", "hi")
+    result = run("handout", "build", "trafficking-csec", "--lang", "hi", "--length", "full")
     assert result.code == 0
     assert result.stdout.startswith("# मानव तस्करी और व्यावसायिक यौन शोषण\n")
     assert result.stdout.count(FALLBACK_NOTE) == 1
     assert re.search(re.escape(FALLBACK_NOTE) + r" \(\d+ strings\)", result.stdout)
     assert "## मुख्य प्रावधान" in result.stdout
-    english = run("handout", "build", "trafficking-csec")
+    english = run("handout", "build", "trafficking-csec", "--length", "full")
     assert FALLBACK_NOTE not in english.stdout
-    page = run("handout", "build", "bonded-labour", "--lang", "hi", "--format", "html")
+    page = run("handout", "build", "bonded-labour", "--lang", "hi", "--format", "html", "--length", "full")
     assert '<html lang="hi">' in page.stdout and page.stdout.count(FALLBACK_NOTE) == 1
 
 

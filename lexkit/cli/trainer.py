@@ -42,6 +42,12 @@ class HandoutFormat(str, Enum):
 class QuizFormat(str, Enum):
     md = "md"
     json = "json"
+    html = "html"
+
+
+class Length(str, Enum):
+    card = "card"
+    full = "full"
 
 
 @handout_app.command("list")
@@ -70,30 +76,40 @@ def handout_build(
     audience: Audience = typer.Option(Audience.police, "--audience", help="police, prosecutor, magistrate, ngo or community."),
     lang: Lang = typer.Option(Lang.en, "--lang", help="en or hi (Hindi where the knowledge base has it, else English)."),
     fmt: HandoutFormat = typer.Option(HandoutFormat.md, "--format", help="md or html (one self-contained file for A4 print)."),
+    length: Length = typer.Option(
+        Length.card, "--length", help="card (a pocket card, at most two A4 pages) or full (the whole booklet)."
+    ),
     on_date: Optional[str] = typer.Option(
         None, "--date", help="Show entitlements in force on this date, YYYY-MM-DD or DD/MM/YYYY (default: the knowledge base's date)."
     ),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite the -o file if it exists."),
 ) -> None:
-    """Build a printable handout on a topic for one audience: law, procedure, do's and don'ts.
+    """Build a printable pocket card (default) or the full handout on a topic for one audience.
 
-    The audience changes the order and emphasis, never the law. Every row carries its
+    The card says what that audience must do and know (police: rescue duties and time limits;
+    prosecutors: charges in both codes, evidence, witness protection; magistrates: orders and time
+    limits; NGOs: the victim's rights and entitlements; community: where to call and whom to
+    tell). The full handout has every section, ordered for the audience. Every row carries its
     verification marker; the footer gives the knowledge-base version and date.
-    Example: lexkit handout build trafficking-csec --audience magistrate --format html -o handout.html
+    Example: lexkit handout build trafficking-csec --audience magistrate --lang hi --format html -o card.html
     """
     from lexkit.cli.io import emit, load_kb, note
     from lexkit.law.provisions import parse_offence_date
-    from lexkit.render.handout import FALLBACK_NOTE, RENDERERS
-    from lexkit.training.handouts import build_handout
+    from lexkit.render import card as card_render
+    from lexkit.render import handout as handout_render
+    from lexkit.training.handouts import build_card, build_handout
 
     day = parse_offence_date(on_date).isoformat() if on_date else None
-    handout = build_handout(load_kb(ctx), topic, audience.value, lang.value, day)
+    build = build_card if length is Length.card else build_handout
+    handout = build(load_kb(ctx), topic, audience.value, lang.value, day)
     if handout.lang != "en" and handout.fallbacks:
-        note(f"{FALLBACK_NOTE} ({handout.fallbacks} strings)")
+        note(f"{handout_render.FALLBACK_NOTE} ({handout.fallbacks} strings)")
     if handout.missing:
         note("not in this knowledge base, left out: " + ", ".join(handout.missing))
-    emit(RENDERERS[fmt.value](handout), output, force, f"{topic}, {audience.value}, {lang.value}, {fmt.value}")
+    renderers = card_render.RENDERERS if length is Length.card else handout_render.RENDERERS
+    what = f"{topic}, {audience.value}, {lang.value}, {length.value}, {fmt.value}"
+    emit(renderers[fmt.value](handout), output, force, what)
 
 
 @quiz_app.command("build")
