@@ -61,6 +61,8 @@ def card_markdown(card: Handout) -> str:
         lines += [f"## {_label(section.kind, lang)}", ""] + _body(section, lang)
         if section.more:
             lines += [f"*{md_text(_label('more', lang, n=section.more))}*", ""]
+    for note in card.notes:  # the Acts cited, with their titles
+        lines += [f"{_label('acts', lang)}: {md_text(note)}", ""]
     lines += [md_text(_label("sources-in-full", lang)), ""]
     lines += foot_lines(card)
     return "\n".join(lines).rstrip() + "\n"

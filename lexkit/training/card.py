@@ -37,6 +37,8 @@ CARD_SECTIONS: dict[str, tuple[str, ...]] = {
     "ngo": ("entitlements", "rights", "key-rules"),
     "community": ("signs", "helplines", "whom-to-tell", "key-rules"),
 }
+#: A card whose own sections are all empty shows these instead.
+FALLBACK_SECTIONS = ("charges", "whom-to-tell")
 MAX_ROWS = 16
 #: The SOP that holds the helplines, each step one sourced number.
 HELPLINE_SOP = "helplines"
@@ -62,7 +64,7 @@ def _steps(r: Records, keep: object) -> list[tuple[Sop, SopStep]]:
 
 
 def _step_rows(r: Records, chosen: list[tuple[Sop, SopStep]]) -> tuple[Row, ...]:
-    return tuple(build.step_row(r, sop, step, plain=True) for sop, step in chosen)
+    return tuple(build.step_row(r, sop, step, plain=True, with_actor=False) for sop, step in chosen)
 
 
 def _duties(r: Records) -> tuple[Row, ...]:
@@ -144,4 +146,22 @@ def build_card(
     """The pocket card on ``topic`` for ``audience`` in ``lang`` (at most two A4 pages in print)."""
     r = records_for(kb, topic, audience, lang, on_date)
     sections = tuple(s for s in (_section(r, k) for k in CARD_SECTIONS[r.audience.id]) if s.rows or s.intro)
-    return finish(r, sections, (), "card")
+    if not any(s.rows for s in sections):
+        # A topic without procedure for this audience (the new criminal laws): what every reader
+        # needs is the offences in both codes.
+        sections += tuple(s for s in (_section(r, k) for k in FALLBACK_SECTIONS) if s.rows)
+    return finish(r, sections, (_acts_cited(r, sections),), "card")
+
+
+def _acts_cited(r: Records, sections: tuple[HandoutSection, ...]) -> str:
+    """'BNSS: भारतीय नागरिक सुरक्षा संहिता, 2023; ITPA: ...': the Acts a card cites, by their
+    titles as the knowledge base holds them (the official Hindi short title where it has one)."""
+    by_alias = {act.aliases[0]: act for act in r.kb.acts.values() if act.aliases}
+    cited: list[str] = []
+    for section in sections:
+        for row in section.rows:
+            for ref in (*getattr(row, "basis", ()), getattr(row, "new", ""), *getattr(row, "old", ())):
+                alias = str(ref).split(" s.")[0].split(" Art.")[0]
+                if alias in by_alias and alias not in cited:
+                    cited.append(alias)
+    return "; ".join(f"{a}: {r.words.law(by_alias[a].title)}" for a in sorted(cited))

@@ -25,7 +25,6 @@ from lexkit.training.rows import (
     check_of,
     cite,
     classification_lines,
-    condition_text,
     is_dont,
     valid_on,
 )
@@ -116,17 +115,17 @@ def time_limits(r: Records, ids: list[str] | None = None) -> tuple[TimeLimitRow,
     )
 
 
-def step_row(r: Records, sop: Sop, step: SopStep, plain: bool) -> StepRow:
-    condition = condition_text(step.condition)
+def step_row(r: Records, sop: Sop, step: SopStep, plain: bool, with_actor: bool = True) -> StepRow:
+    """A step: in plain words (its title) or in full (its action); a card leaves out the actor."""
     return StepRow(
         id=f"{sop.id}/{step.id}",
         phase=step.phase,
-        actor=r.words.text(step.actor),
+        actor=r.words.text(step.actor) if with_actor else "",
         duty=r.duty(step),
         text=r.words.text(step.title if plain else step.action),
         deadline=r.step_deadline(step),
         basis=tuple(cite(r.kb, b) for b in step.basis),
-        condition=r.words.own(condition) if condition else None,
+        condition=r.words.condition(step.condition),
         check=r.step_check(sop, step),
     )
 
@@ -136,14 +135,13 @@ def procedure(r: Records) -> tuple[StepRow, ...]:
 
 
 def do_dont_row(r: Records, ref: str, sop: Sop, step: SopStep) -> DoDontRow:
-    condition = condition_text(step.condition)
     return DoDontRow(
         id=ref,
         kind="dont" if is_dont(step) else "do",
         text=r.words.text(step.title),
         duty=r.duty(step),
         basis=tuple(cite(r.kb, b) for b in step.basis),
-        condition=r.words.own(condition) if condition else None,
+        condition=r.words.condition(step.condition),
         check=r.step_check(sop, step),
     )
 

@@ -25,7 +25,9 @@ from lexkit.errors import KnowledgeBaseInvalid
 from lexkit.kb.models import Punishment, Text, Translation, period_text
 from lexkit.kb.yamlload import load_file
 from lexkit.law.wording import punishment_text
+from lexkit.procedure.sops import condition_words
 from lexkit.procedure.wording import deadline_phrase
+from lexkit.training.rows import condition_text
 
 HINDI_FILE = "hindi.yaml"
 _RANK = {"unverified": 0, "secondary": 1, "primary": 2}
@@ -70,12 +72,18 @@ class Words:
 
     lang: str
     fallbacks: int = 0  # strings lexkit wrote, shown in English on a Hindi page
+    untranslated: list[str] = field(default_factory=list)  # which (for the translator's to-do list)
     law_as_held: int = 0  # statutory strings shown in the language held
     _checks: list[Translation] = field(default_factory=list)
 
     @property
     def hindi(self) -> bool:
         return self.lang == "hi"
+
+    def _fell_back(self, english: str) -> None:
+        self.fallbacks += 1
+        if english not in self.untranslated:
+            self.untranslated.append(english)
 
     def _used(self, record: Translation | None) -> None:
         record = record or load_catalogue().translation
@@ -92,7 +100,7 @@ class Words:
         if value.hi:
             self._used(value.translation)
             return value.hi
-        self.fallbacks += 1
+        self._fell_back(value.en)
         return value.en
 
     def law(self, value: Text | None) -> str:
@@ -118,7 +126,7 @@ class Words:
             return english
         found = self._hi(section, key) if section else None
         if found is None:
-            self.fallbacks += 1
+            self._fell_back(english)
             return english
         return found
 
@@ -139,7 +147,7 @@ class Words:
             return period_text(amount, unit)
         forms = load_catalogue().section("units").get(unit)
         if not forms:
-            self.fallbacks += 1
+            self._fell_back(unit)
             return period_text(amount, unit)
         return f"{amount} {forms[0] if amount == 1 else forms[1]}"
 
@@ -151,7 +159,7 @@ class Words:
         cat = load_catalogue()
         template, moment = cat.section("kinds").get(kind), cat.section("triggers").get(trigger)
         if template is None or moment is None:
-            self.fallbacks += 1
+            self._fell_back(english)
             return english
         self._used(None)
         extra = f"; {cat.data['journey']}" if "journey_time" in excludes else ""
@@ -170,7 +178,7 @@ class Words:
         head, sep, words = english.rpartition(": ")
         parts = [self._hi("classification", w.strip()) for w in words.split(",")]
         if any(p is None for p in parts):
-            self.fallbacks += 1
+            self._fell_back(english)
             return english
         return f"{head}{sep}" + ", ".join(p for p in parts if p)
 
@@ -188,6 +196,21 @@ class Words:
             return f"{pin}: {hindi}"  # the label's words are the law as held: its pinpoint says which
         self.law_as_held += 1
         return f"{p.applies_to.en}: {hindi}"
+
+    def condition(self, condition: dict[str, Any] | None) -> str | None:
+        """When a step applies: 'only where victim gender = female', or lexkit's Hindi of it."""
+        english = condition_text(condition)
+        if english is None or condition is None or not self.hindi:
+            return english
+        cat = load_catalogue().section("conditions")
+        if set(condition) == {"state"}:
+            state = (cat.get("states") or {}).get(condition["state"])
+            return str(cat["only-in"]).format(state=state) if state else self.own(english)
+        parts = [(cat.get("facts") or {}).get(p) for p in condition_words(condition).split(" and ")]
+        if any(p is None for p in parts):
+            return self.own(english)
+        self._used(None)
+        return str(cat["only-where"]).format(facts=str(cat["and"]).join(str(p) for p in parts))
 
     def amount(self, amount_inr: int, amount_is: str, english: str) -> str:
         if not self.hindi:
