@@ -84,6 +84,7 @@ class Question:
     basis: str  # the provision id or judgement id behind the answer
     verification: str
     explanation: str
+    fact: str = ""  # the record behind the question: never asked twice in a quiz or a pre/post pair
 
     @property
     def answer_letter(self) -> str:
@@ -104,6 +105,7 @@ class Quiz:
     kb_version: str
     kb_date: str
     disclaimer: str
+    form: str | None = None  # pre | post: one of two parallel papers with no fact in common
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,13 @@ class _Candidate:
     verification: str
     explanation: str
     fixed_options: tuple[str, ...] = ()  # a closed set of options (classification)
+    row: str = ""  # for successor and predecessor questions: the correspondence row
+
+    @property
+    def fact(self) -> str:
+        """The record a question is built from. A successor and a predecessor question on the same
+        correspondence row ask one fact in two directions, so both name the row."""
+        return f"correspondence:{self.row}" if self.row else f"{self.kind}:{self.subject}"
 
 
 # --------------------------------------------------------------------------- the topic's records
@@ -189,6 +198,7 @@ def _correspondence_questions(kb: KnowledgeBase, topic: Topic) -> list[_Candidat
                 answer, _without(same, answer), _without(every, answer),
                 subject=f"{r.table}:{r.from_ref}", basis=r.to_ref, verification=check,
                 explanation=f"{cite(kb, r.from_ref)} -> {answer} ({r.relation}): {r.changes.en}",
+                row=f"{r.table}:{r.from_ref}->{r.to_ref}",
             ))
         if len([x for x in kb.predecessors(new_id) if x.from_ref]) == 1:
             same = [cite(kb, x.from_ref) for x in rows if x.from_ref and x.table == r.table]
@@ -200,6 +210,7 @@ def _correspondence_questions(kb: KnowledgeBase, topic: Topic) -> list[_Candidat
                 answer, _without(same, answer), _without(every, answer),
                 subject=f"{r.table}:{r.to_ref}", basis=r.from_ref, verification=check,
                 explanation=f"{answer} -> {cite(kb, r.to_ref)} ({r.relation}): {r.changes.en}",
+                row=f"{r.table}:{r.from_ref}->{r.to_ref}",
             ))
     return out
 
@@ -420,42 +431,104 @@ def _options(c: _Candidate, rng: random.Random) -> tuple[tuple[str, ...], int]:
     return tuple(options), options.index(c.answer)
 
 
-def _draw(pools: dict[str, list[_Candidate]], count: int, rng: random.Random) -> list[_Candidate]:
-    """Shuffle each kind's pool, then take one of each kind in turn, so that a quiz mixes kinds."""
+def _queues(pools: dict[str, list[_Candidate]], rng: random.Random) -> tuple[dict[str, list[_Candidate]], list[str]]:
     queues = {k: list(v) for k, v in pools.items() if v}
     for queue in queues.values():
         rng.shuffle(queue)
     kinds = sorted(queues)
     rng.shuffle(kinds)
+    return queues, kinds
+
+
+def _next(queue: list[_Candidate], used: set[str]) -> _Candidate | None:
+    """The next candidate of a kind whose fact has not been asked yet."""
+    while queue:
+        c = queue.pop()
+        if c.fact not in used:
+            used.add(c.fact)
+            return c
+    return None
+
+
+def _draw(pools: dict[str, list[_Candidate]], count: int, rng: random.Random) -> list[_Candidate]:
+    """Shuffle each kind's pool, then take one of each kind in turn, so that a quiz mixes kinds;
+    a fact already asked is skipped."""
+    queues, kinds = _queues(pools, rng)
     chosen: list[_Candidate] = []
+    used: set[str] = set()
     while len(chosen) < count and any(queues.values()):
         for kind in kinds:
-            if queues[kind] and len(chosen) < count:
-                chosen.append(queues[kind].pop())
+            if len(chosen) < count and (c := _next(queues[kind], used)) is not None:
+                chosen.append(c)
     return chosen
 
 
-def build_quiz(kb: KnowledgeBase, topic: str | Topic, count: int = 10, seed: int = 0, on_date: str | None = None) -> Quiz:
-    """A quiz of ``count`` questions on ``topic`` (fewer if the knowledge base supports fewer)."""
-    if not 1 <= count <= MAX_COUNT:
-        raise UsageProblem(f"--count {count} is out of range", hint=f"ask for 1 to {MAX_COUNT} questions")
-    chosen_topic = topic if isinstance(topic, Topic) else load_topics().topic(topic)
-    rng = random.Random(seed)
-    drawn = _draw(candidates(kb, chosen_topic, on_date), count, rng)
+def _draw_forms(pools: dict[str, list[_Candidate]], count: int, rng: random.Random) -> tuple[list[_Candidate], ...]:
+    """Two parallel papers: question n of the pre form and of the post form are of the same kind,
+    on two different facts, and no fact is asked twice within or across them."""
+    queues, kinds = _queues(pools, rng)
+    pre: list[_Candidate] = []
+    post: list[_Candidate] = []
+    used: set[str] = set()
+    while len(pre) < count and any(len(q) >= 2 for q in queues.values()):
+        for kind in kinds:
+            if len(pre) >= count:
+                break
+            first = _next(queues[kind], used)
+            second = _next(queues[kind], used) if first is not None else None
+            if first is not None and second is not None:
+                pre.append(first)
+                post.append(second)
+    return pre, post
+
+
+def _questions(drawn: list[_Candidate], rng: random.Random) -> tuple[Question, ...]:
     questions = []
     for number, c in enumerate(drawn, start=1):
         options, answer = _options(c, rng)
         questions.append(Question(number, c.kind, c.prompt, options, answer, c.subject, c.basis,
-                                  c.verification, c.explanation))
+                                  c.verification, c.explanation, c.fact))
+    return tuple(questions)
+
+
+FORMS = ("pre", "post")
+
+
+def build_quiz(
+    kb: KnowledgeBase,
+    topic: str | Topic,
+    count: int = 10,
+    seed: int = 0,
+    on_date: str | None = None,
+    form: str | None = None,
+) -> Quiz:
+    """A quiz of ``count`` questions on ``topic`` (fewer if the knowledge base supports fewer).
+
+    With ``form`` ("pre" or "post"), one of two parallel papers built from the same seed: the
+    trainer gives the pre form before the training and the post form after, and no fact is asked
+    in both.
+    """
+    if not 1 <= count <= MAX_COUNT:
+        raise UsageProblem(f"--count {count} is out of range", hint=f"ask for 1 to {MAX_COUNT} questions")
+    if form is not None and form not in FORMS:
+        raise UsageProblem(f"unknown form '{form}'", hint="use pre or post")
+    chosen_topic = topic if isinstance(topic, Topic) else load_topics().topic(topic)
+    rng = random.Random(seed)
+    pools = candidates(kb, chosen_topic, on_date)
+    if form is None:
+        questions = _questions(_draw(pools, count, rng), rng)
+    else:
+        pre, post = _draw_forms(pools, count, rng)
+        papers = {"pre": _questions(pre, rng), "post": _questions(post, rng)}  # in this order, for the seed
+        questions = papers[form]
     return Quiz(
         topic=chosen_topic.id,
         title=chosen_topic.title.en,
         seed=seed,
         requested=count,
-        questions=tuple(questions),
+        questions=questions,
         kb_version=kb.meta.version,
         kb_date=kb.meta.date,
         disclaimer=kb.meta.disclaimer,
+        form=form,
     )
-
-
