@@ -22,7 +22,9 @@ import pytest
 from lexkit.kb.knowledge import default_root, load
 from lexkit.render.card import card_html
 from lexkit.render.handout import handout_html
+from lexkit.render.quiz import quiz_html
 from lexkit.training.handouts import build_card, build_handout
+from lexkit.training.quiz import build_quiz
 
 CHROMIUM = "/usr/bin/chromium"
 DEVANAGARI_FONT = "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf"
@@ -158,3 +160,15 @@ def test_hindi_card_prints_devanagari_in_chromium(tmp_path: Path) -> None:
         assert words in text, words
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, timeout=60, check=True).stdout
     assert "Devanagari" in fonts, fonts
+
+
+def test_quiz_answer_key_prints_on_a_page_of_its_own(tmp_path: Path) -> None:
+    _require_tools()
+    quiz = build_quiz(load(default_root()), "trafficking-csec", count=6, seed=1, form="pre")
+    pdf, _ = _print_pdf(tmp_path, "quiz", quiz_html(quiz, answers=True))
+    pages = _pdf_text(pdf).split("\f")
+    key_page = next(i for i, page in enumerate(pages) if "Answer key" in page)
+    assert key_page >= 1, "the answer key shares the first page with the questions"
+    assert pages[key_page].strip().startswith("Answer key (pre-training form)")
+    assert "Choose one answer" not in pages[key_page]
+    assert all("Answer key" not in page for page in pages[:key_page])

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from lexkit.kb.knowledge import KnowledgeBase, default_root, load
+from lexkit.render.handout import FALLBACK_NOTE
 from lexkit.training.handouts import list_topics
 from lexkit.training.quiz import build_quiz
 from lexkit.training.scoring import read_sheets, score
@@ -195,3 +196,29 @@ def test_bad_sheets_are_one_line_errors(tmp_path: Path, run) -> None:  # type: i
 def test_blank_answers_count_as_wrong() -> None:
     report = score(read_sheets("participant,form,answers\nP1,pre,A-C.\nP1,post,B C D A\n"), KEYS)
     assert [p.pre for p in report.participants] == [50.0] and report.gain == 50.0
+
+
+# --------------------------------------------------------------------------- Hindi
+
+
+@pytest.mark.parametrize("topic", TOPIC_IDS)
+def test_hindi_quiz_has_no_fallback_and_the_same_answers(kb: KnowledgeBase, topic: str) -> None:
+    english = build_quiz(kb, topic, count=15, seed=5, form="pre")
+    hindi = build_quiz(kb, topic, count=15, seed=5, form="pre", lang="hi")
+    assert hindi.fallbacks == 0 and hindi.translation == "lexkit, unverified"
+    # The same questions, with the same right letter: only the words change.
+    assert [(q.fact, q.answer) for q in hindi.questions] == [(q.fact, q.answer) for q in english.questions]
+    for q in hindi.questions:
+        assert re.search(r"[\u0900-\u097F]", q.prompt), q.prompt
+        if q.kind in ("time-limit", "punishment", "classification"):
+            assert all(re.search(r"[\u0900-\u097F]", o) for o in q.options), q.options
+        if q.kind == "entitlement":  # '₹30,000 तक', never 'up to Rs 30,000'
+            assert all(o.startswith(("₹", "कम से कम ₹")) and "Rs" not in o for o in q.options), q.options
+
+
+def test_hindi_quiz_from_the_cli(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("quiz", "build", "bonded-labour", "--lang", "hi", "--seed", "2", "--answers", "--format", "html")
+    assert result.code == 0 and result.stderr == ""
+    assert '<html lang="hi">' in result.stdout and "Noto Sans Devanagari" in result.stdout
+    assert "<h2>उत्तर कुंजी</h2>" in result.stdout and FALLBACK_NOTE not in result.stdout
+    assert "हिंदी अनुवाद: lexkit द्वारा, असत्यापित" in result.stdout

@@ -132,6 +132,7 @@ def quiz_build(
     form: Optional[Form] = typer.Option(
         None, "--form", help="pre or post: two parallel papers from the same seed, no fact asked in both."
     ),
+    lang: Lang = typer.Option(Lang.en, "--lang", help="en or hi (lexkit's Hindi; the law quoted stays as held)."),
     fmt: QuizFormat = typer.Option(QuizFormat.md, "--format", help="md, json or html (the answer key on a page of its own)."),
     answers: bool = typer.Option(
         False, "--answers", help="Add the answer key, with the provision or judgement behind each answer."
@@ -152,7 +153,11 @@ def quiz_build(
     from lexkit.render.quiz import quiz_dict, quiz_html, quiz_markdown
     from lexkit.training.quiz import build_quiz
 
-    quiz = build_quiz(load_kb(ctx), topic, count=count, seed=seed, form=form.value if form else None)
+    quiz = build_quiz(load_kb(ctx), topic, count=count, seed=seed, form=form.value if form else None, lang=lang.value)
+    if quiz.lang != "en" and quiz.fallbacks:
+        from lexkit.render.handout import FALLBACK_NOTE
+
+        note(f"{FALLBACK_NOTE} ({quiz.fallbacks} strings)")
     if len(quiz.questions) < count:
         note(f"the knowledge base supports only {len(quiz.questions)} questions on {topic}"
              + (" per form" if form else ""))

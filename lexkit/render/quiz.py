@@ -8,9 +8,10 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from lexkit.render.handout import FONTS, UNVERIFIED
+from lexkit.render.handout import FALLBACK_NOTE, FONTS, UNVERIFIED
 from lexkit.render.markdown import md_text
 from lexkit.training.quiz import LETTERS, Quiz
+from lexkit.training.words import header, label, load_catalogue
 
 FORM_WORDS = {"pre": "pre-training form", "post": "post-training form"}
 
@@ -19,19 +20,46 @@ def _checked(verification: str) -> str:
     return UNVERIFIED if verification not in ("primary", "secondary") else verification
 
 
+def _hi(key: str, **values: str | int) -> str:
+    return str(load_catalogue().section("quiz")[key]).format(**values)
+
+
+def _form_words(quiz: Quiz) -> str:
+    if not quiz.form:
+        return ""
+    return FORM_WORDS[quiz.form] if quiz.lang == "en" else _hi(quiz.form)
+
+
 def _title(quiz: Quiz) -> str:
-    return f"Quiz: {quiz.title}" + (f" ({FORM_WORDS[quiz.form]})" if quiz.form else "")
+    title = f"Quiz: {quiz.title}" if quiz.lang == "en" else _hi("title", title=quiz.title)
+    return title + (f" ({_form_words(quiz)})" if quiz.form else "")
+
+
+def _language_notes(quiz: Quiz) -> list[str]:
+    """A Hindi quiz: the fallback banner only for lexkit's own words left in English, one line on
+    the law quoted as held, and who translated the Hindi."""
+    if quiz.lang == "en":
+        return []
+    lines = []
+    if quiz.fallbacks:
+        lines.append(f"> {FALLBACK_NOTE} ({quiz.fallbacks} strings)")
+    if quiz.law_as_held:
+        lines.append(f"> {md_text(label('law-as-held', quiz.lang), block=True)}")
+    if quiz.translation:
+        by, _, status = quiz.translation.partition(", ")
+        lines.append(f"> {md_text(label('translated-by', quiz.lang, by=by, status=header(status, quiz.lang)), block=True)}")
+    return [x for line in lines for x in (line, "")]
 
 
 def _head(quiz: Quiz) -> list[str]:
-    form = f" · form {quiz.form}" if quiz.form else ""
-    return [
-        f"# {md_text(_title(quiz))}",
-        "",
-        f"Knowledge base {md_text(quiz.kb_version)} ({md_text(quiz.kb_date)}) · topic {md_text(quiz.topic)} · "
-        f"seed {quiz.seed}{form} · {len(quiz.questions)} questions",
-        "",
-    ]
+    if quiz.lang == "en":
+        form = f" · form {quiz.form}" if quiz.form else ""
+        line = (f"Knowledge base {md_text(quiz.kb_version)} ({md_text(quiz.kb_date)}) · topic {md_text(quiz.topic)} · "
+                f"seed {quiz.seed}{form} · {len(quiz.questions)} questions")
+    else:
+        line = md_text(_hi("line", version=quiz.kb_version, date=quiz.kb_date, topic=quiz.topic, seed=quiz.seed,
+                           form=_hi("form", form=quiz.form) if quiz.form else "", n=len(quiz.questions)))
+    return [f"# {md_text(_title(quiz))}", "", line, "", *_language_notes(quiz)]
 
 
 def _foot(quiz: Quiz) -> list[str]:
@@ -39,7 +67,10 @@ def _foot(quiz: Quiz) -> list[str]:
 
 
 def _questions(quiz: Quiz) -> list[str]:
-    lines = ["Participant code (never a name): ____________", "", "Choose one answer for each question.", ""]
+    if quiz.lang == "en":
+        lines = ["Participant code (never a name): ____________", "", "Choose one answer for each question.", ""]
+    else:
+        lines = [md_text(_hi("participant")), "", md_text(_hi("choose")), ""]
     for q in quiz.questions:
         lines += [f"**{q.number}.** {md_text(q.prompt)}", ""]
         lines += [f"- {LETTERS[i]}. {md_text(option)}" for i, option in enumerate(q.options)]
@@ -48,8 +79,17 @@ def _questions(quiz: Quiz) -> list[str]:
 
 
 def _key(quiz: Quiz) -> list[str]:
-    title = "Answer key" + (f" ({FORM_WORDS[quiz.form]})" if quiz.form else "")
-    lines = [f"## {title}", "", "| Question | Answer | Basis | Checked | Why |", "|---|---|---|---|---|"]
+    form = f" ({_form_words(quiz)})" if quiz.form else ""
+    if quiz.lang != "en":
+        # The "why" of the English key quotes the law as held; the Hindi key names its basis.
+        lines = [f"## {_hi('answer-key')}{form}", "",
+                 f"| {_hi('col-question')} | {_hi('col-answer')} | {header('Basis', quiz.lang)} | "
+                 f"{header('Checked', quiz.lang)} |", "|---|---|---|---|"]
+        for q in quiz.questions:
+            checked = header(q.verification if q.verification in ("primary", "secondary") else "unverified", quiz.lang)
+            lines.append(f"| {q.number} | {q.answer_letter}. {md_text(q.answer_text)} | {md_text(q.basis)} | {checked} |")
+        return lines + [""]
+    lines = [f"## Answer key{form}", "", "| Question | Answer | Basis | Checked | Why |", "|---|---|---|---|---|"]
     for q in quiz.questions:
         lines.append(
             f"| {q.number} | {q.answer_letter}. {md_text(q.answer_text)} | {md_text(q.basis)} | "
@@ -100,7 +140,7 @@ def quiz_html(quiz: Quiz, answers: bool = False, answers_only: bool = False) -> 
         parts.append(f'<section class="answer-key">\n{md.render(chr(10).join(_key(quiz)))}</section>\n')
     parts.append(md.render("\n".join(_foot(quiz))))
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<!DOCTYPE html>\n<html lang=\"{html.escape(quiz.lang, quote=True)}\">\n<head>\n<meta charset=\"utf-8\">\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(_title(quiz), quote=True)}</title>\n<style>\n{QUIZ_CSS}\n</style>\n</head>\n<body>\n"
         + "".join(parts) + "</body>\n</html>\n"
@@ -124,6 +164,7 @@ def quiz_dict(quiz: Quiz, answers: bool = False, answers_only: bool = False) -> 
         "title": quiz.title,
         "seed": quiz.seed,
         "form": quiz.form,
+        "lang": quiz.lang,
         "requested": quiz.requested,
         "kb": {"version": quiz.kb_version, "date": quiz.kb_date, "disclaimer": quiz.disclaimer},
     }
