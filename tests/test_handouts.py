@@ -278,8 +278,9 @@ def test_hindi_shows_act_titles_where_the_kb_has_them(kb: KnowledgeBase) -> None
     assert codes is not None
     titles = {r.id: r.title for r in codes.rows}  # type: ignore[union-attr]
     assert titles["BNS"] == "भारतीय न्याय संहिता, 2023"
-    assert titles["IPC"] == "Indian Penal Code, 1860"  # no Hindi title in the knowledge base: English
-    assert handout.fallbacks > 0
+    assert titles["IPC"] == "Indian Penal Code, 1860"  # no Hindi title in the knowledge base: as held
+    # An Act's title is the law as held: one note says so, and it is no fallback of lexkit's words.
+    assert handout.law_as_held > 0 and handout.fallbacks == 0
 
 
 # --------------------------------------------------------------------------- the CLI
