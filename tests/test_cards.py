@@ -245,3 +245,10 @@ def test_a_translation_record_needs_the_translation(minimal_kb: Path, run) -> No
     result = run("kb", "validate", "--kb", str(minimal_kb))
     assert result.code == 1
     assert "sops/bad-translation.yaml" in result.stdout + result.stderr
+
+
+def test_unverified_translations_are_listed_like_every_unverified_fact(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("kb", "unverified")
+    assert result.code == 0
+    # helplines.yaml: title, summary, and actor, title and action of its three steps = 11 fields.
+    assert "sops/helplines.yaml: 11 Hindi translation(s) not yet checked" in result.stdout

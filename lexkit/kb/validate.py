@@ -246,7 +246,22 @@ def unverified_items(kb: KnowledgeBase) -> list[str]:
             if h.get("verification") == "unverified":
                 detail = h["detail"]["en"] if isinstance(h["detail"], dict) else h["detail"]
                 out.append(f"{doc.file}: later history of {j['id']} ({h['relation']}): {detail[:80]}")
+    for doc in kb.documents:  # translations carry their own verification (Text.translation)
+        pending = _unverified_translations(doc.data)
+        if pending:
+            out.append(f"{doc.file}: {pending} Hindi translation(s) not yet checked")
     return out
+
+
+def _unverified_translations(data: Any) -> int:
+    """How many text fields in a document carry a translation still marked unverified."""
+    if isinstance(data, dict):
+        record = data.get("translation")
+        own = 1 if isinstance(record, dict) and record.get("verification") == "unverified" else 0
+        return own + sum(_unverified_translations(v) for k, v in data.items() if k != "translation")
+    if isinstance(data, list):
+        return sum(_unverified_translations(v) for v in data)
+    return 0
 
 
 def _check_refs(kb: KnowledgeBase, doc: Document, refs: Any, path: tuple[Any, ...],
