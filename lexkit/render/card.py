@@ -34,8 +34,20 @@ def _steps(rows: tuple[StepRow, ...], lang: str) -> list[str]:
     )
 
 
+def _helplines(rows: tuple[StepRow, ...], sources: dict[str, str], lang: str) -> list[str]:
+    """Where to call: the number with its source printed on the card itself, since a card is
+    often all a caller has."""
+    return _table(
+        [_h(x, lang) for x in ("Call", "Source", "Checked")],
+        ([md_text(r.text), md_text(sources.get(r.id, "")) or "—", check_text(r.check, lang)] for r in rows),
+    )
+
+
 def _body(section: HandoutSection, lang: str) -> list[str]:
     rows = section.rows
+    if section.kind == "helplines" and rows:
+        steps = tuple(r for r in rows if isinstance(r, StepRow))
+        return _helplines(steps, {r.id: r.check.sources[0].label() for r in steps if r.check.sources}, lang)
     if section.kind == "charges":
         return _provisions(tuple(r for r in rows if isinstance(r, ProvisionRow)), lang)
     if section.kind == "limits":
