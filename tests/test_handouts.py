@@ -270,18 +270,20 @@ def test_hindi_falls_back_to_english_with_one_visible_note(run) -> None:  # type
     assert "## मुख्य प्रावधान" in result.stdout
     english = run("handout", "build", "child-victims", "--length", "full")
     assert FALLBACK_NOTE not in english.stdout
-    page = run("handout", "build", "bonded-labour", "--lang", "hi", "--format", "html", "--length", "full")
+    page = run("handout", "build", "child-labour", "--lang", "hi", "--format", "html", "--length", "full")
     assert '<html lang="hi">' in page.stdout and page.stdout.count(FALLBACK_NOTE) == 1
 
 
-def test_trafficking_handout_in_hindi_has_no_fallback(run) -> None:  # type: ignore[no-untyped-def]
-    """Every word lexkit wrote for the trafficking booklet is translated; the law stays as held."""
-    for audience in ("police", "prosecutor", "magistrate", "ngo", "community"):
-        result = run("handout", "build", "trafficking-csec", "--lang", "hi", "--length", "full", "--audience", audience)
-        assert result.code == 0 and result.stderr == "", result.stderr
-        assert FALLBACK_NOTE not in result.stdout
-        assert result.stdout.count("क़ानून का पाठ (धाराओं के शीर्षक") == 1
-    assert "| विशेष पुलिस अधिकारी या तस्करी पुलिस अधिकारी | अनिवार्य |" in result.stdout
+def test_trafficking_and_bonded_labour_handouts_in_hindi_have_no_fallback(run) -> None:  # type: ignore[no-untyped-def]
+    """Every word lexkit wrote for these booklets is translated; the law stays as held."""
+    for topic in ("trafficking-csec", "bonded-labour"):
+        for audience in ("police", "prosecutor", "magistrate", "ngo", "community"):
+            result = run("handout", "build", topic, "--lang", "hi", "--length", "full", "--audience", audience)
+            assert result.code == 0 and result.stderr == "", result.stderr
+            assert FALLBACK_NOTE not in result.stdout, (topic, audience)
+            assert result.stdout.count("क़ानून का पाठ (धाराओं के शीर्षक") == 1
+    trafficking = run("handout", "build", "trafficking-csec", "--lang", "hi", "--length", "full")
+    assert "| विशेष पुलिस अधिकारी या तस्करी पुलिस अधिकारी | अनिवार्य |" in trafficking.stdout
 
 
 def test_hindi_shows_act_titles_where_the_kb_has_them(kb: KnowledgeBase) -> None:
