@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,11 +21,16 @@ import pytest
 
 from lexkit.kb.knowledge import default_root
 from lexkit.kb.store import load
+from lexkit.render.card import card_html
 from lexkit.render.handout import handout_html
-from lexkit.training.handouts import build_handout
+from lexkit.render.quiz import quiz_html
+from lexkit.training.handouts import build_card, build_handout
+from lexkit.training.quiz import build_quiz
 
 CHROMIUM = "/usr/bin/chromium"
-PACKAGES = {"chromium": CHROMIUM, "poppler-utils": "pdftotext"}
+DEVANAGARI_FONT = "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf"
+#: Debian package -> a file it installs (a tool on PATH, or an absolute path).
+PACKAGES = {"chromium": CHROMIUM, "poppler-utils": "pdftotext", "fonts-noto-core": DEVANAGARI_FONT}
 
 
 def _present(tool: str) -> bool:
@@ -93,3 +99,77 @@ def test_handout_prints_to_pdf_and_renders_in_chromium(tmp_path: Path) -> None:
     size = re.search(r"Page size:\s+([0-9.]+) x ([0-9.]+) pts", info)
     if size:  # A4 is 595.28 x 841.89 points
         assert abs(float(size.group(1)) - 595.28) < 2 and abs(float(size.group(2)) - 841.89) < 2, info
+
+
+# --------------------------------------------------------------------------- pocket cards
+
+CARD_TOPICS = ("trafficking-csec", "bonded-labour", "child-labour", "child-victims", "new-criminal-laws")
+AUDIENCE_IDS = ("police", "prosecutor", "magistrate", "ngo", "community")
+_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+
+
+def _print_pdf(tmp_path: Path, name: str, page: str) -> tuple[Path, str]:
+    """Print one page to PDF with its own browser profile, so that prints can run side by side."""
+    folder = tmp_path / name
+    folder.mkdir()
+    html_file = folder / f"{name}.html"
+    html_file.write_text(page, encoding="utf-8")
+    pdf = folder / f"{name}.pdf"
+    printed = _chromium(folder, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", html_file.resolve().as_uri())
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), printed.stderr[-500:]
+    return pdf, printed.stderr
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60, check=True).stdout
+    found = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+    assert found, info
+    return int(found.group(1))
+
+
+def _pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          timeout=60, check=True).stdout
+
+
+@pytest.mark.parametrize("topic", CARD_TOPICS)
+def test_every_card_prints_on_at_most_two_a4_pages(tmp_path: Path, topic: str) -> None:
+    _require_tools()
+    kb = load(default_root())
+    # Hindi for the topic whose cards are fully translated; the others print mostly the same English.
+    langs = ("en", "hi") if topic == "trafficking-csec" else ("en",)
+    jobs = {f"{topic}-{audience}-{lang}": card_html(build_card(kb, topic, audience, lang))
+            for audience in AUDIENCE_IDS for lang in langs}
+    with ThreadPoolExecutor(max_workers=min(6, os.cpu_count() or 1)) as pool:
+        printed = dict(zip(jobs, pool.map(lambda item: _print_pdf(tmp_path, *item)[0], jobs.items()), strict=True))
+    for name, pdf in printed.items():
+        pages = _pages(pdf)
+        assert 1 <= pages <= 2, f"{name}: {pages} pages"
+        assert kb.meta.version in _pdf_text(pdf), f"{name}: no knowledge-base version in print"
+
+
+def test_hindi_card_prints_devanagari_in_chromium(tmp_path: Path) -> None:
+    _require_tools()
+    card = build_card(load(default_root()), "trafficking-csec", "police", "hi")
+    assert card.fallbacks == 0
+    pdf, _ = _print_pdf(tmp_path, "police-hi", card_html(card))
+    text = _pdf_text(pdf)
+    # The words come back out of the PDF as Devanagari text (a font with the glyphs was used, not
+    # boxes): the title, a heading and a step of the police duties.
+    assert len(_DEVANAGARI.findall(text)) > 500
+    for words in ("मानव तस्करी", "बचाव के कर्तव्य", "पुलिस"):
+        assert words in text, words
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, timeout=60, check=True).stdout
+    assert "Devanagari" in fonts, fonts
+
+
+def test_quiz_answer_key_prints_on_a_page_of_its_own(tmp_path: Path) -> None:
+    _require_tools()
+    quiz = build_quiz(load(default_root()), "trafficking-csec", count=6, seed=1, form="pre")
+    pdf, _ = _print_pdf(tmp_path, "quiz", quiz_html(quiz, answers=True))
+    pages = _pdf_text(pdf).split("\f")
+    key_page = next(i for i, page in enumerate(pages) if "Answer key" in page)
+    assert key_page >= 1, "the answer key shares the first page with the questions"
+    assert pages[key_page].strip().startswith("Answer key (pre-training form)")
+    assert "Choose one answer" not in pages[key_page]
+    assert all("Answer key" not in page for page in pages[:key_page])

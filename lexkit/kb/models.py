@@ -19,16 +19,31 @@ def period_text(amount: int, unit: str) -> str:
     return f"{amount} {unit[:-1] if amount == 1 and unit.endswith('s') else unit}"
 
 
+class Translation(NamedTuple):
+    """Who made a translation and how far it is checked, like any other fact: lexkit's own
+    translations start as ``unverified`` until a Hindi-reading lawyer checks them."""
+
+    by: str
+    verification: str
+    last_verified_on: str | None = None
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> Translation:
+        return cls(str(raw["by"]), str(raw["verification"]), raw.get("last_verified_on"))
+
+
 class Text(NamedTuple):
     """A text field with its translations; English is always present."""
 
     en: str
     hi: str | None = None
+    translation: Translation | None = None  # the record of the Hindi translation
 
     @classmethod
     def of(cls, value: Any) -> Text:
         if isinstance(value, dict):
-            return cls(en=str(value["en"]), hi=value.get("hi"))
+            record = value.get("translation")
+            return cls(en=str(value["en"]), hi=value.get("hi"), translation=Translation.of(record) if record else None)
         return cls(en=str(value))
 
     @classmethod

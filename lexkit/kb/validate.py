@@ -288,6 +288,10 @@ def checked_items(kb: KnowledgeBase) -> list[CheckedItem]:
         for h in j.get("later_history") or ():
             detail = h["detail"]["en"] if isinstance(h["detail"], dict) else h["detail"]
             add(doc.file, 0, f"later history of {j['id']} ({h['relation']}): {detail[:80].rstrip()}", h)
+    for doc in kb.documents:  # translations carry their own verification (Text.translation)
+        pending = _unverified_translations(doc.data)
+        if pending:
+            out.append(CheckedItem(doc.file, 0, f"{pending} Hindi translation(s) not yet checked", "unverified", None))
     return out
 
 
@@ -339,6 +343,17 @@ def doctor(kb: KnowledgeBase, today: dt.date) -> DoctorReport:
     # Overlays (issue 8, point 1) record here every shipped record they replace, with the folder.
     overrides = tuple(str(o) for o in getattr(kb, "overrides", ()) or ())
     return DoctorReport(today.isoformat(), unverified, tuple(stale), overrides)
+
+
+def _unverified_translations(data: Any) -> int:
+    """How many text fields in a document carry a translation still marked unverified."""
+    if isinstance(data, dict):
+        record = data.get("translation")
+        own = 1 if isinstance(record, dict) and record.get("verification") == "unverified" else 0
+        return own + sum(_unverified_translations(v) for k, v in data.items() if k != "translation")
+    if isinstance(data, list):
+        return sum(_unverified_translations(v) for v in data)
+    return 0
 
 
 def _check_refs(kb: KnowledgeBase, doc: Document, refs: Any, path: tuple[Any, ...],

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 
 from lexkit.procedure.wording import PHASES
 from lexkit.render.markdown import md_text
-from lexkit.training.handouts import (
+from lexkit.training.rows import (
     ActRow,
     Check,
     CorrespondenceView,
@@ -29,38 +29,31 @@ from lexkit.training.handouts import (
     TellRow,
     TimeLimitRow,
 )
+from lexkit.training.words import header, label, load_catalogue
 
 FALLBACK_NOTE = "हिंदी अनुवाद उपलब्ध नहीं; English shown"
 UNVERIFIED = "**(unverified)**"
 
-#: Labels lexkit prints around the knowledge base's words, with Hindi where it is certain.
-LABELS: dict[str, dict[str, str]] = {
-    "provisions": {"en": "Key provisions", "hi": "मुख्य प्रावधान"},
-    "procedure": {"en": "Procedure", "hi": "प्रक्रिया"},
-    "time-limits": {"en": "Statutory time limits", "hi": "वैधानिक समय-सीमाएँ"},
-    "dos-and-donts": {"en": "Do's and don'ts", "hi": "क्या करें और क्या न करें"},
-    "judgements": {"en": "Landmark judgements", "hi": "महत्वपूर्ण न्यायिक निर्णय"},
-    "entitlements": {"en": "The victim's entitlements", "hi": "पीड़ित के अधिकार"},
-    "whom-to-tell": {"en": "Whom to tell", "hi": "किसे बताएँ"},
-    "correspondence": {"en": "Old and new sections", "hi": "पुरानी और नई धाराएँ"},
-    "codes": {"en": "Which code applies", "hi": "कौन-सी संहिता लागू होती है"},
-    "sources": {"en": "Sources", "hi": "स्रोत"},
-    "do": {"en": "Do", "hi": "क्या करें"},
-    "dont": {"en": "Don't", "hi": "क्या न करें"},
-    "for": {"en": "For", "hi": "किसके लिए"},
-    "missing": {"en": "Not in this knowledge base (left out)", "hi": "Not in this knowledge base (left out)"},
-    "kb": {"en": "Knowledge base", "hi": "Knowledge base"},
-}
-
-_PHASE_LABELS = {p: p[:1].upper() + p[1:] for p in PHASES}
-
-def _label(key: str, lang: str) -> str:
-    return LABELS[key].get(lang, LABELS[key]["en"])
+def phase_label(phase: str, lang: str) -> str:
+    """'Rescue', or its Hindi."""
+    english = phase[:1].upper() + phase[1:] if phase in PHASES else phase
+    return english if lang == "en" else str(load_catalogue().section("phases").get(phase) or english)
 
 
-def check_text(check: Check) -> str:
+def _label(key: str, lang: str, **values: str | int) -> str:
+    return label(key, lang, **values)
+
+
+def _h(english: str, lang: str) -> str:
+    """A table header or fixed word lexkit prints, in ``lang`` (lexkit's Hindi from data/hindi.yaml)."""
+    return header(english, lang)
+
+
+def check_text(check: Check, lang: str = "en") -> str:
     """The verification marker of a row: unverified rows are marked so that nobody misses them."""
-    return UNVERIFIED if check.unverified else md_text(check.verification)
+    if check.unverified:
+        return UNVERIFIED if lang == "en" else f"**({_h('unverified', lang)})**"
+    return md_text(_h(check.verification, lang))
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
@@ -79,40 +72,40 @@ def _join(items: Iterable[str], sep: str = "; ") -> str:
 # --------------------------------------------------------------------------- sections
 
 
-def _provisions(rows: tuple[ProvisionRow, ...]) -> list[str]:
+def _provisions(rows: tuple[ProvisionRow, ...], lang: str) -> list[str]:
     def old(r: ProvisionRow) -> str:
         if r.old:
             return _join(r.old, ", ")
-        return "— (new)" if r.relation == "new" else "—"
+        return f"— {_h('(new)', lang)}" if r.relation == "new" else "—"
 
     return _table(
-        ["Old code", "Provision", "Title", "Punishment", "Cognizable / bailable", "Checked"],
+        [_h(x, lang) for x in ("Old code", "Provision", "Title", "Punishment", "Cognizable / bailable", "Checked")],
         ([old(r), md_text(r.new), md_text(r.title), _join(r.punishment) or "—", _join(r.classification) or "—",
-          check_text(r.check)] for r in rows),
+          check_text(r.check, lang)] for r in rows),
     )
 
 
-def _procedure(rows: tuple[StepRow, ...]) -> list[str]:
+def _procedure(rows: tuple[StepRow, ...], lang: str) -> list[str]:
     lines: list[str] = []
     phases = list(dict.fromkeys(r.phase for r in rows))
     for phase in phases:
-        lines += [f"### {md_text(_PHASE_LABELS.get(phase, phase))}", ""]
+        lines += [f"### {md_text(phase_label(phase, lang))}", ""]
         lines += _table(
-            ["Who", "Duty", "What", "By when", "Basis", "Checked"],
+            [_h(x, lang) for x in ("Who", "Duty", "What", "By when", "Basis", "Checked")],
             (
                 [md_text(r.actor), md_text(r.duty),
                  md_text(r.text) + (f" ({md_text(r.condition)})" if r.condition else ""),
-                 md_text(r.deadline) or "—", _join(r.basis, ", ") or "—", check_text(r.check)]
+                 md_text(r.deadline) or "—", _join(r.basis, ", ") or "—", check_text(r.check, lang)]
                 for r in rows if r.phase == phase
             ),
         )
     return lines
 
 
-def _time_limits(rows: tuple[TimeLimitRow, ...]) -> list[str]:
+def _time_limits(rows: tuple[TimeLimitRow, ...], lang: str) -> list[str]:
     return _table(
-        ["Time limit", "What", "Who", "Checked"],
-        ([md_text(r.when), md_text(r.what), md_text(r.who) or "—", check_text(r.check)] for r in rows),
+        [_h(x, lang) for x in ("Time limit", "What", "Who", "Checked")],
+        ([md_text(r.when), md_text(r.what), md_text(r.who) or "—", check_text(r.check, lang)] for r in rows),
     )
 
 
@@ -125,55 +118,58 @@ def _dos(rows: tuple[DoDontRow, ...], lang: str) -> list[str]:
         lines += [f"### {_label(kind, lang)}", ""]
         for r in chosen:
             extra = [r.duty, *r.basis] + ([r.condition] if r.condition else [])
-            lines.append(f"- **{md_text(r.text)}** ({_join(extra, '; ')}) {check_text(r.check)}")
+            lines.append(f"- **{md_text(r.text)}** ({_join(extra, '; ')}) {check_text(r.check, lang)}")
         lines.append("")
     return lines
 
 
-def _judgements(rows: tuple[JudgementRow, ...]) -> list[str]:
+def _judgements(rows: tuple[JudgementRow, ...], lang: str) -> list[str]:
     lines: list[str] = []
     for r in rows:
-        cited = md_text(r.citation) + (f" {UNVERIFIED}" if r.citation_unverified else "") if r.citation else "no citation"
+        unverified = UNVERIFIED if lang == "en" else f"**({_h('unverified', lang)})**"
+        cited = md_text(r.citation) + (f" {unverified}" if r.citation_unverified else "") if r.citation else _h(
+            "no citation", lang)
         lines += [
             f"### {md_text(r.label)}",
             "",
-            f"{md_text(r.court)}, {md_text(r.decided_on)}; {cited}. Checked: {check_text(r.check)}",
+            f"{md_text(r.court)}, {md_text(r.decided_on)}; {cited}. {_h('Checked:', lang)} {check_text(r.check, lang)}",
             "",
-            f"**Held:** {md_text(r.holding)}",
+            f"**{_h('Held', lang)}:** {md_text(r.holding)}",
             "",
-            f"**Why it matters:** {md_text(r.significance)}",
+            f"**{_h('Why it matters', lang)}:** {md_text(r.significance)}",
             "",
         ]
     return lines
 
 
-def _entitlements(section: HandoutSection) -> list[str]:
+def _entitlements(section: HandoutSection, lang: str) -> list[str]:
     rows = [r for r in section.rows if isinstance(r, EntitlementRow)]
     lines = [md_text(section.intro, block=True), ""] if section.intro else []
     return lines + _table(
-        ["What", "Amount", "Conditions", "Basis", "In force", "Checked"],
+        [_h(x, lang) for x in ("What", "Amount", "Conditions", "Basis", "In force", "Checked")],
         ([md_text(r.what), md_text(r.amount) or "—", md_text(r.conditions) or "—", md_text(r.basis),
-          md_text(r.in_force) or "—", check_text(r.check)] for r in rows),
+          md_text(r.in_force) or "—", check_text(r.check, lang)] for r in rows),
     )
 
 
-def _tell(rows: tuple[TellRow, ...]) -> list[str]:
-    return [f"- {md_text(r.text, block=True)} ({md_text(r.basis)}) {check_text(r.check)}" for r in rows] + [""]
+def _tell(rows: tuple[TellRow, ...], lang: str) -> list[str]:
+    return [f"- {md_text(r.text, block=True)} ({md_text(r.basis)}) {check_text(r.check, lang)}" for r in rows] + [""]
 
 
-def _correspondence(rows: tuple[CorrespondenceView, ...]) -> list[str]:
+def _correspondence(rows: tuple[CorrespondenceView, ...], lang: str) -> list[str]:
+    none = f"— {_h('(none)', lang)}"
     return _table(
-        ["Old", "New", "Relation", "What changed", "Checked"],
-        ([md_text(r.old) or "— (none)", md_text(r.new) or "— (none)", md_text(r.relation), md_text(r.changes),
-          check_text(r.check)] for r in rows),
+        [_h(x, lang) for x in ("Old", "New", "Relation", "What changed", "Checked")],
+        ([md_text(r.old) or none, md_text(r.new) or none, md_text(r.relation), md_text(r.changes),
+          check_text(r.check, lang)] for r in rows),
     )
 
 
-def _codes(rows: tuple[ActRow, ...]) -> list[str]:
+def _codes(rows: tuple[ActRow, ...], lang: str) -> list[str]:
     return _table(
-        ["Act", "In force from", "In force to", "Replaces", "Replaced by", "Checked"],
-        ([md_text(r.title), md_text(r.in_force_from), md_text(r.in_force_to) or "in force", md_text(r.replaces) or "—",
-          md_text(r.repealed_by) or "—", check_text(r.check)] for r in rows),
+        [_h(x, lang) for x in ("Act", "In force from", "In force to", "Replaces", "Replaced by", "Checked")],
+        ([md_text(r.title), md_text(r.in_force_from), md_text(r.in_force_to) or _h("in force", lang),
+          md_text(r.replaces) or "—", md_text(r.repealed_by) or "—", check_text(r.check, lang)] for r in rows),
     )
 
 
@@ -181,23 +177,23 @@ def _section(section: HandoutSection, lang: str) -> list[str]:
     rows = section.rows
     body: list[str]
     if section.kind == "provisions":
-        body = _provisions(tuple(r for r in rows if isinstance(r, ProvisionRow)))
+        body = _provisions(tuple(r for r in rows if isinstance(r, ProvisionRow)), lang)
     elif section.kind == "procedure":
-        body = _procedure(tuple(r for r in rows if isinstance(r, StepRow)))
+        body = _procedure(tuple(r for r in rows if isinstance(r, StepRow)), lang)
     elif section.kind == "time-limits":
-        body = _time_limits(tuple(r for r in rows if isinstance(r, TimeLimitRow)))
+        body = _time_limits(tuple(r for r in rows if isinstance(r, TimeLimitRow)), lang)
     elif section.kind == "dos-and-donts":
         body = _dos(tuple(r for r in rows if isinstance(r, DoDontRow)), lang)
     elif section.kind == "judgements":
-        body = _judgements(tuple(r for r in rows if isinstance(r, JudgementRow)))
+        body = _judgements(tuple(r for r in rows if isinstance(r, JudgementRow)), lang)
     elif section.kind == "entitlements":
-        body = _entitlements(section)
+        body = _entitlements(section, lang)
     elif section.kind == "whom-to-tell":
-        body = _tell(tuple(r for r in rows if isinstance(r, TellRow)))
+        body = _tell(tuple(r for r in rows if isinstance(r, TellRow)), lang)
     elif section.kind == "correspondence":
-        body = _correspondence(tuple(r for r in rows if isinstance(r, CorrespondenceView)))
+        body = _correspondence(tuple(r for r in rows if isinstance(r, CorrespondenceView)), lang)
     else:
-        body = _codes(tuple(r for r in rows if isinstance(r, ActRow)))
+        body = _codes(tuple(r for r in rows if isinstance(r, ActRow)), lang)
     return [f"## {_label(section.kind, lang)}", ""] + body
 
 
@@ -211,38 +207,66 @@ def _sources(handout: Handout) -> list[str]:
                 if row.id not in used[(src.label(), src.kind)]:
                     used[(src.label(), src.kind)].append(row.id)
     lines = [f"## {_label('sources', handout.lang)}", ""]
-    for (label, kind), ids in used.items():
-        lines.append(f"- {md_text(label, block=True)} ({md_text(kind)}): {_join(ids, ', ')}")
+    for (where, kind), ids in used.items():
+        lines.append(f"- {md_text(where, block=True)} ({md_text(kind)}): {_join(ids, ', ')}")
     return lines + [""]
+
+
+def language_notes(handout: Handout) -> list[str]:
+    """On a Hindi page: the fallback banner (only when lexkit's own words are in English), the
+    one-line note on the law printed as held, and who translated the Hindi and how far it is checked."""
+    lang = handout.lang
+    if lang == "en":
+        return []
+    lines = []
+    if handout.fallbacks:
+        lines.append(f"> {FALLBACK_NOTE} ({handout.fallbacks} strings)")
+    if handout.law_as_held:
+        lines.append(f"> {md_text(_label('law-as-held', lang), block=True)}")
+    if handout.translation:
+        by, _, status = handout.translation.partition(", ")
+        lines.append(f"> {md_text(_label('translated-by', lang, by=by, status=_h(status, lang)), block=True)}")
+    return [x for line in lines for x in (line, "")]
+
+
+def head_lines(handout: Handout) -> list[str]:
+    lang = handout.lang
+    kind = f"{_label('card', lang)} · " if handout.length == "card" else ""
+    return [
+        f"# {md_text(handout.title)}",
+        "",
+        f"{kind}{_label('for', lang)}: {md_text(handout.audience_label)} · {_label('kb', lang)} "
+        f"{md_text(handout.kb_version)} ({md_text(handout.kb_date)})",
+        "",
+        *language_notes(handout),
+    ]
+
+
+def foot_lines(handout: Handout) -> list[str]:
+    """The knowledge-base version and date, the disclaimer, and what the page was built for."""
+    lang = handout.lang
+    ids = dict(topic=md_text(handout.topic), audience=md_text(handout.audience), language=md_text(handout.lang))
+    if lang == "en":
+        kb_line = f"Knowledge base {md_text(handout.kb_version)} of {md_text(handout.kb_date)}."
+        ids_line = (f"Entitlements as in force on {md_text(handout.on_date)}. Topic: {ids['topic']}; "
+                    f"audience: {ids['audience']}; language: {ids['language']}.")
+    else:
+        kb_line = md_text(_label("kb-line", lang, version=handout.kb_version, date=handout.kb_date))
+        ids_line = md_text(_label("as-in-force", lang, date=handout.on_date) + " " + _label("footer-ids", lang, **ids))
+    return ["---", "", f"{kb_line} {md_text(handout.disclaimer)}", "", ids_line]
 
 
 def handout_markdown(handout: Handout) -> str:
     """The handout as CommonMark with GFM pipe tables."""
     lang = handout.lang
-    lines = [
-        f"# {md_text(handout.title)}",
-        "",
-        f"{_label('for', lang)}: {md_text(handout.audience_label)} · {_label('kb', lang)} "
-        f"{md_text(handout.kb_version)} ({md_text(handout.kb_date)})",
-        "",
-    ]
-    if lang != "en" and handout.fallbacks:
-        lines += [f"> {FALLBACK_NOTE} ({handout.fallbacks} strings)", ""]
+    lines = head_lines(handout)
     lines += [f"> {md_text(n, block=True)}" for n in handout.notes] + ([""] if handout.notes else [])
     if handout.missing:
         lines += [f"> {_label('missing', lang)}: {_join(handout.missing, ', ')}", ""]
     for section in handout.sections:
         lines += _section(section, lang)
     lines += _sources(handout)
-    lines += [
-        "---",
-        "",
-        f"{_label('kb', lang)} {md_text(handout.kb_version)} of {md_text(handout.kb_date)}. "
-        f"{md_text(handout.disclaimer)}",
-        "",
-        f"Entitlements as in force on {md_text(handout.on_date)}. Topic: {md_text(handout.topic)}; "
-        f"audience: {md_text(handout.audience)}; language: {md_text(handout.lang)}.",
-    ]
+    lines += foot_lines(handout)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -250,7 +274,7 @@ def handout_markdown(handout: Handout) -> str:
 
 PRINT_CSS = """
 @page { size: A4; margin: 15mm; }
-html { font-family: "Noto Sans", "Noto Sans Devanagari", "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
+html { font-family: {FONTS};
        font-size: 10.5pt; line-height: 1.4; color: #111; background: #fff; }
 body { margin: 0 auto; max-width: 180mm; padding: 0; }
 h1 { font-size: 18pt; margin: 0 0 0.3em; }
@@ -273,25 +297,35 @@ strong { font-weight: 700; }
 """.strip()
 
 
-def handout_html(handout: Handout) -> str:
-    """One self-contained HTML file (no external resources), with an A4 print stylesheet."""
+#: Latin first, then Devanagari faces (Debian: fonts-noto-core, fonts-lohit-deva; Windows: Nirmala UI, Mangal).
+FONTS = ('"Noto Sans", "Noto Sans Devanagari", "Lohit Devanagari", "Nirmala UI", "Mangal", "DejaVu Sans", '
+         '"Liberation Sans", Arial, sans-serif')
+PRINT_CSS = PRINT_CSS.replace("{FONTS}", FONTS)
+
+
+def page_html(markdown: str, title: str, lang: str, css: str) -> str:
+    """One self-contained HTML page from lexkit's Markdown (raw HTML off), with a print stylesheet."""
     renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
-    body = renderer.render(handout_markdown(handout))
-    title = html.escape(f"{handout.title} ({handout.audience_label})", quote=True)
+    body = renderer.render(markdown)
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(handout.lang, quote=True)}">\n'
+        f'<html lang="{html.escape(lang, quote=True)}">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n"
-        f"<style>\n{PRINT_CSS}\n</style>\n"
+        f"<title>{html.escape(title, quote=True)}</title>\n"
+        f"<style>\n{css}\n</style>\n"
         "</head>\n"
         "<body>\n"
         f"{body}"
         "</body>\n"
         "</html>\n"
     )
+
+
+def handout_html(handout: Handout) -> str:
+    """One self-contained HTML file (no external resources), with an A4 print stylesheet."""
+    return page_html(handout_markdown(handout), f"{handout.title} ({handout.audience_label})", handout.lang, PRINT_CSS)
 
 
 RENDERERS = {"md": handout_markdown, "html": handout_html}

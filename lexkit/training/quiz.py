@@ -31,6 +31,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from lexkit.errors import UsageProblem
 from lexkit.kb.knowledge import KnowledgeBase, split_ref
@@ -47,6 +48,7 @@ from lexkit.training.handouts import (
     load_topics,
     weakest,
 )
+from lexkit.training.words import Words, load_catalogue, punishment_hi
 
 KINDS = (
     "successor",
@@ -84,6 +86,7 @@ class Question:
     basis: str  # the provision id or judgement id behind the answer
     verification: str
     explanation: str
+    fact: str = ""  # the record behind the question: never asked twice in a quiz or a pre/post pair
 
     @property
     def answer_letter(self) -> str:
@@ -104,6 +107,11 @@ class Quiz:
     kb_version: str
     kb_date: str
     disclaimer: str
+    form: str | None = None  # pre | post: one of two parallel papers with no fact in common
+    lang: str = "en"
+    fallbacks: int = 0  # strings lexkit wrote, shown in English in a Hindi quiz
+    law_as_held: int = 0  # questions quoting the law in the language held
+    translation: str | None = None  # who translated the Hindi and its weakest verification
 
 
 @dataclass(frozen=True)
@@ -121,6 +129,14 @@ class _Candidate:
     verification: str
     explanation: str
     fixed_options: tuple[str, ...] = ()  # a closed set of options (classification)
+    row: str = ""  # for successor and predecessor questions: the correspondence row
+    hi: str = ""  # the question in lexkit's Hindi (the law quoted in it stays as held)
+
+    @property
+    def fact(self) -> str:
+        """The record a question is built from. A successor and a predecessor question on the same
+        correspondence row ask one fact in two directions, so both name the row."""
+        return f"correspondence:{self.row}" if self.row else f"{self.kind}:{self.subject}"
 
 
 # --------------------------------------------------------------------------- the topic's records
@@ -189,6 +205,8 @@ def _correspondence_questions(kb: KnowledgeBase, topic: Topic) -> list[_Candidat
                 answer, _without(same, answer), _without(every, answer),
                 subject=f"{r.table}:{r.from_ref}", basis=r.to_ref, verification=check,
                 explanation=f"{cite(kb, r.from_ref)} -> {answer} ({r.relation}): {r.changes.en}",
+                row=f"{r.table}:{r.from_ref}->{r.to_ref}",
+                hi=_hi("successor", old=cite(kb, r.from_ref), code=new_code),
             ))
         if len([x for x in kb.predecessors(new_id) if x.from_ref]) == 1:
             same = [cite(kb, x.from_ref) for x in rows if x.from_ref and x.table == r.table]
@@ -200,6 +218,8 @@ def _correspondence_questions(kb: KnowledgeBase, topic: Topic) -> list[_Candidat
                 answer, _without(same, answer), _without(every, answer),
                 subject=f"{r.table}:{r.to_ref}", basis=r.from_ref, verification=check,
                 explanation=f"{answer} -> {cite(kb, r.to_ref)} ({r.relation}): {r.changes.en}",
+                row=f"{r.table}:{r.from_ref}->{r.to_ref}",
+                hi=_hi("predecessor", new=cite(kb, r.to_ref), code=old_code),
             ))
     return out
 
@@ -247,8 +267,27 @@ def _time_limit_questions(kb: KnowledgeBase, topic: Topic) -> list[_Candidate]:
             answer, _without(same_unit, answer), _without(other, answer),
             subject=t.id, basis=t.section_id, verification=t.provenance.verification,
             explanation=limit_phrase(t),
+            hi=_hi("time-limit", what=t.what.en.rstrip("."), section=section,
+                   ask=_hi(f"ask-{t.kind}", moment=_cat("triggers").get(t.trigger, moment)),
+                   journey=_hi("journey") if journey else ""),
         ))
     return out
+
+
+def _cat(section: str) -> dict[str, Any]:
+    return load_catalogue().section(section)
+
+
+def _hi(key: str, **values: str) -> str:
+    """A quiz template in lexkit's Hindi (data/hindi.yaml, section quiz)."""
+    return str(_cat("quiz")[key]).format(**values)
+
+
+def _punishment_hi_prompt(kb: KnowledgeBase, s: Section, applies_to: str) -> str:
+    label, sep, what = applies_to.partition(": ")
+    if sep and label.startswith(s.number):
+        return _hi("punishment-labelled", act=kb.acts[s.act].aliases[0], label=label, what=what)
+    return _hi("punishment", section=cite(kb, s.id), what=applies_to)
 
 
 def _punishment_prompt(kb: KnowledgeBase, s: Section, applies_to: str) -> str:
@@ -286,6 +325,7 @@ def _punishment_questions(kb: KnowledgeBase, topic: Topic) -> list[_Candidate]:
                 answer, _without(_foils(near, p), answer), _without(_foils(far, p), answer),
                 subject=f"{s.id}#{i}", basis=s.id, verification=s.provenance.verification,
                 explanation=f"{p.applies_to.en}: {answer} ({cite(kb, s.id)})",
+                hi=_punishment_hi_prompt(kb, s, p.applies_to.en),
             ))
     return out
 
@@ -317,6 +357,7 @@ def _classification_questions(kb: KnowledgeBase, topic: Topic) -> list[_Candidat
                 answer, (), (), subject=f"{s.id}#{i}", basis=s.id,
                 verification=weakest(s.provenance.verification, c.verification or s.provenance.verification),
                 explanation=f"{where}: {answer} [{c.basis}]", fixed_options=CLASS_OPTIONS,
+                hi=_hi("classification", where=where, title=s.title.en),
             ))
     return out
 
@@ -344,6 +385,7 @@ def _sub_provision_questions(kb: KnowledgeBase, topic: Topic) -> list[_Candidate
             answer, _without(same_act, answer), _without(other, answer),
             subject=ref, basis=ref, verification=kb.sections[sid].provenance.verification,
             explanation=f"{answer}: {text}",
+            hi=_hi("sub-provision", text=text.rstrip(".")),
         ))
     return out
 
@@ -361,6 +403,7 @@ def _judgement_questions(kb: KnowledgeBase, topic: Topic) -> list[_Candidate]:
             answer, _without(near, answer), _without(far, answer),
             subject=j.id, basis=j.id, verification=j.verification,
             explanation=f"{answer}, {j.court}, {j.decided_on}",
+            hi=_hi("judgement", holding=j.holding.en.strip()),
         ))
     return out
 
@@ -389,6 +432,9 @@ def _entitlement_questions(kb: KnowledgeBase, topic: Topic, on_date: str) -> lis
             answer, _without(amounts, answer), (),
             subject=f"{sop.id}/{e.id}", basis=f"{sop.id}/{e.id}", verification=e.verification or sop.verification,
             explanation=f"{e.scheme} {kind}{who}: {answer} (from {e.valid_from})",
+            hi=_hi("entitlement", date=on_date, scheme=e.scheme,
+                   kind=str(_cat("entitlement_kinds").get(e.kind, kind)),
+                   who=_hi("who", who=str(_cat("categories").get(who.removeprefix(" for "), who))) if who else ""),
         ))
     return out
 
@@ -422,42 +468,146 @@ def _options(c: _Candidate, rng: random.Random) -> tuple[tuple[str, ...], int]:
     return tuple(options), options.index(c.answer)
 
 
-def _draw(pools: dict[str, list[_Candidate]], count: int, rng: random.Random) -> list[_Candidate]:
-    """Shuffle each kind's pool, then take one of each kind in turn, so that a quiz mixes kinds."""
+def _queues(pools: dict[str, list[_Candidate]], rng: random.Random) -> tuple[dict[str, list[_Candidate]], list[str]]:
     queues = {k: list(v) for k, v in pools.items() if v}
     for queue in queues.values():
         rng.shuffle(queue)
     kinds = sorted(queues)
     rng.shuffle(kinds)
+    return queues, kinds
+
+
+def _next(queue: list[_Candidate], used: set[str]) -> _Candidate | None:
+    """The next candidate of a kind whose fact has not been asked yet."""
+    while queue:
+        c = queue.pop()
+        if c.fact not in used:
+            used.add(c.fact)
+            return c
+    return None
+
+
+def _draw(pools: dict[str, list[_Candidate]], count: int, rng: random.Random) -> list[_Candidate]:
+    """Shuffle each kind's pool, then take one of each kind in turn, so that a quiz mixes kinds;
+    a fact already asked is skipped."""
+    queues, kinds = _queues(pools, rng)
     chosen: list[_Candidate] = []
+    used: set[str] = set()
     while len(chosen) < count and any(queues.values()):
         for kind in kinds:
-            if queues[kind] and len(chosen) < count:
-                chosen.append(queues[kind].pop())
+            if len(chosen) < count and (c := _next(queues[kind], used)) is not None:
+                chosen.append(c)
     return chosen
 
 
-def build_quiz(kb: KnowledgeBase, topic: str | Topic, count: int = 10, seed: int = 0, on_date: str | None = None) -> Quiz:
-    """A quiz of ``count`` questions on ``topic`` (fewer if the knowledge base supports fewer)."""
-    if not 1 <= count <= MAX_COUNT:
-        raise UsageProblem(f"--count {count} is out of range", hint=f"ask for 1 to {MAX_COUNT} questions")
-    chosen_topic = topic if isinstance(topic, Topic) else load_topics().topic(topic)
-    rng = random.Random(seed)
-    drawn = _draw(candidates(kb, chosen_topic, on_date), count, rng)
+def _draw_forms(pools: dict[str, list[_Candidate]], count: int, rng: random.Random) -> tuple[list[_Candidate], ...]:
+    """Two parallel papers: question n of the pre form and of the post form are of the same kind,
+    on two different facts, and no fact is asked twice within or across them."""
+    queues, kinds = _queues(pools, rng)
+    pre: list[_Candidate] = []
+    post: list[_Candidate] = []
+    used: set[str] = set()
+    while len(pre) < count and any(len(q) >= 2 for q in queues.values()):
+        for kind in kinds:
+            if len(pre) >= count:
+                break
+            first = _next(queues[kind], used)
+            second = _next(queues[kind], used) if first is not None else None
+            if first is not None and second is not None:
+                pre.append(first)
+                post.append(second)
+    return pre, post
+
+
+_PERIOD = re.compile(r"^(\d+) (hour|day|month|year)s?$")
+_AMOUNT = re.compile(r"^(up to |at least )?Rs ([\d,]+)$")
+
+
+def _option_hi(kind: str, text: str, words: Words, punishments: dict[str, str]) -> str:
+    """An option in lexkit's Hindi: citations and case names stay as written."""
+    if kind == "time-limit" and (m := _PERIOD.match(text)):
+        return words.period(int(m.group(1)), m.group(2) + "s")
+    if kind == "punishment":
+        return punishments.get(text) or words.own(text)
+    if kind == "classification":
+        return words.classification(text)
+    if kind == "entitlement" and (m := _AMOUNT.match(text)):
+        amount_is = {"up to ": "up_to", "at least ": "at_least"}.get(m.group(1) or "", "exact")
+        return words.amount(int(m.group(2).replace(",", "")), amount_is, text)
+    if kind in ("time-limit", "entitlement"):
+        return words.own(text)
+    return text
+
+
+def _questions(drawn: list[_Candidate], rng: random.Random, words: Words, kb: KnowledgeBase) -> tuple[Question, ...]:
+    punishments: dict[str, str] = {}
+    if words.hindi:
+        punishments = {punishment_text(p): punishment_hi(p) for s in kb.sections.values() for p in s.punishments}
     questions = []
     for number, c in enumerate(drawn, start=1):
         options, answer = _options(c, rng)
-        questions.append(Question(number, c.kind, c.prompt, options, answer, c.subject, c.basis,
-                                  c.verification, c.explanation))
+        prompt = c.prompt
+        if words.hindi:
+            prompt = c.hi or words.own(c.prompt)
+            options = tuple(_option_hi(c.kind, o, words, punishments) for o in options)
+            if c.kind in ("time-limit", "punishment", "classification", "sub-provision", "judgement"):
+                words.law_as_held += 1  # the law quoted in the question stays as held
+        questions.append(Question(number, c.kind, prompt, options, answer, c.subject, c.basis,
+                                  c.verification, c.explanation, c.fact))
+    return tuple(questions)
+
+
+FORMS = ("pre", "post")
+
+
+def build_quiz(
+    kb: KnowledgeBase,
+    topic: str | Topic,
+    count: int = 10,
+    seed: int = 0,
+    on_date: str | None = None,
+    form: str | None = None,
+    lang: str = "en",
+) -> Quiz:
+    """A quiz of ``count`` questions on ``topic`` (fewer if the knowledge base supports fewer).
+
+    With ``form`` ("pre" or "post"), one of two parallel papers built from the same seed: the
+    trainer gives the pre form before the training and the post form after, and no fact is asked
+    in both.
+    """
+    if not 1 <= count <= MAX_COUNT:
+        raise UsageProblem(f"--count {count} is out of range", hint=f"ask for 1 to {MAX_COUNT} questions")
+    if form is not None and form not in FORMS:
+        raise UsageProblem(f"unknown form '{form}'", hint="use pre or post")
+    if lang not in ("en", "hi"):
+        raise UsageProblem(f"unknown language '{lang}'", hint="use en or hi")
+    chosen_topic = topic if isinstance(topic, Topic) else load_topics().topic(topic)
+    rng = random.Random(seed)
+    words = Words(lang)
+    pools = candidates(kb, chosen_topic, on_date)
+    if form is None:
+        questions = _questions(_draw(pools, count, rng), rng, words, kb)
+    else:
+        pre, post = _draw_forms(pools, count, rng)
+        # Both papers are drawn, in this order, so that each is the same whichever is asked for.
+        other = Words(lang)
+        papers = {"pre": _questions(pre, rng, words if form == "pre" else other, kb),
+                  "post": _questions(post, rng, words if form == "post" else other, kb)}
+        questions = papers[form]
+    title = words.text(chosen_topic.title)
+    disclaimer = words.disclaimer(kb.meta.disclaimer)
     return Quiz(
         topic=chosen_topic.id,
-        title=chosen_topic.title.en,
+        title=title,
         seed=seed,
         requested=count,
-        questions=tuple(questions),
+        questions=questions,
         kb_version=kb.meta.version,
         kb_date=kb.meta.date,
-        disclaimer=kb.meta.disclaimer,
+        disclaimer=disclaimer,
+        form=form,
+        lang=lang,
+        fallbacks=words.fallbacks,
+        law_as_held=words.law_as_held,
+        translation=words.translation_status(),
     )
-
-
