@@ -54,6 +54,8 @@ def clean(text: str) -> str:
     text = text.split("\n### Footnotes")[0]
     # India Code prints State amendments after the section: they are not the Central Act's text.
     text = re.split(r"\n\s*STATE AMENDMENTS?\b", text)[0]
+    # a multi-part file starts each part with front matter; it follows the last section of a part
+    text = re.split(r"\n---\s*\ntitle:", text)[0]
     text = re.sub(r"\^\d+", "", text)
     text = text.replace("***", " ")
     return text

@@ -77,6 +77,7 @@ def strip_labels(text: str) -> str:
 
 
 def quote(ws: list[str], n: int = 12) -> str:
+    ws = ["N" if w == "n" else w for w in ws]  # a renumbered reference
     s = " ".join(ws[:n]) + (" ..." if len(ws) > n else "")
     return s.replace('"', "'")
 
@@ -86,7 +87,14 @@ def describe(old_t: str, new_t: str, o: str, n: str) -> tuple[str, bool]:
     a, b = match.canon(strip_labels(old_t)).split(), match.canon(strip_labels(new_t)).split()
     sm = SequenceMatcher(None, a, b, autojunk=False)
     # a word split or joined differently ("there by"/"thereby") is not a change
-    ops = [op for op in sm.get_opcodes() if op[0] != "equal" and "".join(a[op[1]:op[2]]) != "".join(b[op[3]:op[4]])]
+    trivial = {"n", "the", "a", "an"}  # "n" stands for a renumbered reference; articles carry no change
+
+    def real(op: tuple) -> bool:
+        x, y = a[op[1]:op[2]], b[op[3]:op[4]]
+        if "".join(x) == "".join(y):
+            return False
+        return [w for w in x if w not in trivial] != [w for w in y if w not in trivial]
+    ops = [op for op in sm.get_opcodes() if op[0] != "equal" and real(op)]
     if not ops:
         return (f"Same wording as {o}, apart from the new name of the law and renumbered cross-references.", True)
     ops.sort(key=lambda op: -max(op[2] - op[1], op[4] - op[3]))
@@ -223,6 +231,16 @@ def build(pair: str, curated_from: set[str], curated_to: set[str], curated_pairs
             ch += " The overlap is large enough that a predecessor may exist; not confirmed by hand."
         out.append({"from": None, "to": s.id, "relation": "new", "changes": ch,
                     "sources": source_list(old_act, None, new_act, s.id), "verification": ver, "how": f"new {best:.2f}"})
+    for ref, note in overrides.NEW_PARTS.items():
+        if not ref.startswith(new_act + "-"):
+            continue
+        sid, pin = split_ref(ref)
+        label = pin.strip("()")
+        assert label in new[sid.split("-", 1)[1]].units, ref
+        assert not any(d["to"] == ref for d in out), ref
+        out.append({"from": None, "to": ref, "relation": "new",
+                    "changes": note + f" The rest of {LABEL[new_act]} s.{sid.split('-', 1)[1]} re-enacts {LABEL[old_act]} provisions (see their rows); no {LABEL[old_act]} section reproduces this sub-section.",
+                    "sources": source_list(old_act, None, new_act, ref), "verification": "secondary", "how": "new part, hand"})
     return out
 
 

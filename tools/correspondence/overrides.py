@@ -126,3 +126,27 @@ IPC.update({
     "IPC-506": [("BNS-351(2)", "IPC s.506 punished criminal intimidation and, in its second part, threats to cause death, grievous hurt and the like; the BNS puts these in s.351(2) and s.351(3)."),
                 ("BNS-351(3)", "IPC s.506 punished criminal intimidation and, in its second part, threats to cause death, grievous hurt and the like; the BNS puts these in s.351(2) and s.351(3).")],
 })
+
+# Sub-sections placed by hand where the automatic choice of sub-section was wrong.
+IPC.update({
+    "IPC-152": [("BNS-195", "IPC s.152 (assaulting, threatening or obstructing a public servant suppressing a riot) is now BNS s.195, in two sub-sections.")],
+    "IPC-326": [("BNS-118(2)", None)],
+    "IPC-329": [("BNS-119(2)", None)],
+})
+
+# New sub-provisions inside a section whose other parts re-enact old sections: id -> note.
+NEW_PARTS = {
+    "BNS-103(2)": "New: murder by a group of five or more acting in concert on the ground of race, caste or community, sex, place of birth, language, personal belief or a similar ground; each member is punished with death or imprisonment for life, and fine.",
+    "BNS-106(2)": "New: causing death by rash and negligent driving and escaping without reporting to the police or a Magistrate soon after; up to ten years and fine.",
+    "BNS-117(3)": "New: causing, in the course of grievous hurt, permanent disability or a persistent vegetative state; rigorous imprisonment of ten years to imprisonment for the remainder of natural life.",
+    "BNS-117(4)": "New: grievous hurt caused by a group of five or more acting in concert on the ground of race, caste or community, sex, place of birth, language, personal belief or a similar ground; up to seven years and fine for each member.",
+    "BNSS-82(2)": "New: on an arrest on a warrant outside the district, the police must inform the designated police officer of the district and of the district where the arrested person normally resides.",
+    "BNSS-223(2)": "New: no cognizance of a complaint against a public servant for an act in the discharge of official duties unless the public servant has had an opportunity to explain and a report of the superior officer has been received.",
+    "BNSS-250(1)": "New: in a Sessions trial the accused may apply for discharge within sixty days of the commitment of the case.",
+    "BNSS-262(1)": "New: in a warrant case on a police report the accused may apply for discharge within sixty days of the supply of copies under BNSS s.230.",
+    "BNSS-479(2)": "New: the release of an undertrial who has served half (or a first offender one-third) of the maximum term is barred where investigations, inquiries or trials of more than one offence or in several cases are pending against him.",
+    "BNSS-479(3)": "New: the jail Superintendent must apply to the court for the release of an undertrial who has completed one-half or one-third of the period in sub-section (1).",
+    "BNSS-497(2)": "New: the court or Magistrate must prepare a statement of property produced before it within fourteen days.",
+    "BNSS-497(3)": "New: the court or Magistrate must have the property photographed and, if necessary, videographed.",
+    "BNSS-497(5)": "New: within thirty days of the statement and photographs, the court or Magistrate orders the disposal, destruction, confiscation or delivery of the property.",
+}
