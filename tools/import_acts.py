@@ -504,7 +504,7 @@ def _one(p: str) -> dict:
              or re.fullmatch(r"for (\d+ years?),? but which may extend to (.+)", body))
         if m:
             r["min_years"] = _num(_term(m.group(1)))
-            upper = m.group(2).strip()
+            upper = re.sub(r"^imprisonment for (?=\d)", "", m.group(2).strip())
             if upper == "imprisonment for life":
                 r["life"] = True
             else:
@@ -808,8 +808,19 @@ CLASSIFICATION_NOTES = {
 }
 
 
+def segment(text: str, key: str) -> str:
+    """The sub-section of the text a Schedule key names ("143(4)" -> the paragraphs of (4)), else all."""
+    m = re.match(r"^[0-9]+[A-Z]*\((\d+[A-Z]*)\)", key)
+    if not m:
+        return text
+    start = re.search(rf"(?m)^\[?\({re.escape(m.group(1))}\)", text)
+    if not start:
+        return text
+    nxt = re.search(r"(?m)^\[?\(\d+[A-Z]*\)", text[start.end():])
+    return text[start.start(): start.end() + nxt.start()] if nxt else text[start.start():]
+
+
 def punishments_for(number: str, rows: list[Row], text: str) -> tuple[list[dict], str]:
-    kind = imprisonment_kind(text)
     out = []
     seen = set()
     for r in rows:
@@ -819,8 +830,10 @@ def punishments_for(number: str, rows: list[Row], text: str) -> tuple[list[dict]
             ps = parse_punishment(r.punishment)
         except Unparsed as e:
             return [], f"Schedule punishment {r.punishment!r} ({r.key}): {e}"
+        seg = segment(text, r.key)
+        kind = imprisonment_kind(seg)
         for p in ps:
-            why = check_against_text(p, text)
+            why = check_against_text(p, seg)
             if why:
                 return [], f"Schedule punishment {r.punishment!r} ({r.key}): {why}"
             if p.get("imprisonment") is None and not (p["life"] is False and p["max_years"] is None
