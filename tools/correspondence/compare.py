@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import acts
+import match
 
 HERE = Path(__file__).resolve().parent
 TABLES = {"ipc-bns": ["t1", "t2", "t3", "t4"], "crpc-bnss": ["t1", "t2", "t4"], "iea-bsa": ["t1", "t2", "t4"]}
@@ -36,6 +37,25 @@ def explain(how: str, oid: str, ours: list[str], n_act: str) -> str:
     if how == "curated row":
         return "hand-curated row in the table (sources cited in the row)"
     return how
+
+
+_ACTS: dict = {}
+
+
+def share(old_id: str, new_ref: str, n_act: str) -> float | None:
+    """Share of the old section's four-word sequences found in a new provision (None if no such provision)."""
+    o_act, o_num = old_id.split("-", 1)
+    for a in (o_act, n_act):
+        if a not in _ACTS:
+            _ACTS[a] = acts.load(a)
+    m = re.match(r"^([0-9]+[A-Z]*)((?:\([0-9A-Za-z]+\))*)", new_ref or "")
+    if not m or m.group(1) not in _ACTS[n_act] or o_num not in _ACTS[o_act]:
+        return None
+    sec = _ACTS[n_act][m.group(1)]
+    labels = re.findall(r"\(([0-9A-Za-z]+)\)", m.group(2))
+    text = sec.units.get(labels[0], sec.raw) if labels else sec.raw
+    og = match.grams(_ACTS[o_act][o_num].raw)
+    return len(og & match.grams(text)) / max(len(og), 1)
 
 
 def main() -> None:
@@ -89,10 +109,13 @@ def main() -> None:
                     "ours": "|".join(m or "(omitted)" for m in mine) or "(no row)",
                     "decided_for": "+".join(agreeing) if agreeing else "neither",
                     "why": explain(how.get(oid, ""), oid, [m for m in mine if m], n_act),
+                    "ours_share": "|".join(f"{share(oid, m, n_act):.2f}" for m in mine if m and share(oid, m, n_act) is not None),
+                    "theirs_share": "|".join(f"{t}:{share(oid, x, n_act):.2f}" for t in ["t1", "t2", "t3", "t4"] if verdict.get(t) not in (None, "agree")
+                                             for x in pub[oid].get(t, []) if x and share(oid, x, n_act) is not None),
                 })
         summary[pair] = {t: dict(c) for t, c in counts.items()}
     with open(HERE / "disagreements.csv", "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=["pair", "old", "t1", "t2", "t3", "t4", "t1_verdict", "t2_verdict", "t3_verdict", "t4_verdict", "ours", "decided_for", "why"])
+        w = csv.DictWriter(f, fieldnames=["pair", "old", "t1", "t2", "t3", "t4", "t1_verdict", "t2_verdict", "t3_verdict", "t4_verdict", "ours", "decided_for", "why", "ours_share", "theirs_share"])
         w.writeheader()
         w.writerows(out)
     lines = ["# Our rows against the public tables (written by compare.py)", "",

@@ -150,3 +150,23 @@ NEW_PARTS = {
     "BNSS-497(3)": "New: the court or Magistrate must have the property photographed and, if necessary, videographed.",
     "BNSS-497(5)": "New: within thirty days of the statement and photographs, the court or Magistrate orders the disposal, destruction, confiscation or delivery of the property.",
 }
+
+IPC.update({
+    "IPC-427": [("BNS-324(4)", "The single IPC grade (damage of fifty rupees or more, up to two years) becomes two BNS grades: damage of twenty thousand rupees up to one lakh (s.324(4), up to two years) and one lakh or more (s.324(5), up to five years)."),
+                ("BNS-324(5)", "The single IPC grade (damage of fifty rupees or more, up to two years) becomes two BNS grades: damage of twenty thousand rupees up to one lakh (s.324(4), up to two years) and one lakh or more (s.324(5), up to five years).")],
+})
+CRPC.update({
+    "CRPC-2": [("BNSS-2(1)", "The definitions are now sub-section (1); the rule that undefined words take their meaning from other laws (CrPC s.2(y): the IPC) is now sub-section (2), which names the Information Technology Act, 2000 and the BNS."),
+               ("BNSS-2(2)", "The definitions are now sub-section (1); the rule that undefined words take their meaning from other laws (CrPC s.2(y): the IPC) is now sub-section (2), which names the Information Technology Act, 2000 and the BNS.")],
+    "CRPC-63": [("BNSS-65", "Service of summons on a corporation (CrPC s.63) is now BNSS s.65(1); s.65(2) adds service on a firm or other association of individuals.")],
+})
+NEW_PARTS.update({
+    "BNS-324(3)": "New: mischief causing loss or damage to any property, including property of the Government or a local authority; up to one year, or fine, or both.",
+    "BNS-341(3)": "New: possessing a seal, plate or other instrument knowing it to be counterfeit; up to three years and fine.",
+    "BNS-341(4)": "New: fraudulently or dishonestly using as genuine a seal, plate or instrument known or believed to be counterfeit; punished as for making it.",
+})
+
+IPC.update({
+    "IPC-433": [("BNS-326", "Mischief to a light-house, sea-mark or buoy is now clause (d) of BNS s.326, which speaks of any sign or signal used for the navigation of rail, aircraft or ship.")],
+    "IPC-488": [("BNS-350(2)", None)],
+})
