@@ -184,7 +184,7 @@ def clean(s: str, number: str) -> str:
     # A marker fused with the section number ("^1138A." = marker 1 + "138A.")
     s = re.sub(r"\^\d{1,2}(?=" + re.escape(number) + r"\.)", "", s)
     s = MARKER_RE.sub("", s)
-    s = s.replace("---", "—")
+    s = re.sub(r"(?<![-|])---(?![-|])", "—", s)  # not the "|---|" rule of a Markdown table
     s = re.sub(r"[ \t]+$", "", s, flags=re.M)
     return s
 
