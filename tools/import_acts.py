@@ -430,6 +430,7 @@ def parse_punishment(col: str) -> list[dict]:
         low2 = re.sub(r",? (and )?(with )?(fine )?or (with )?death$", lambda m: " and fine" if "fine" in m.group(0) else "", low2)
         low2 = re.sub(r"\band with fine\b", "and fine", low2)
         low = low2.strip()
+    low = low.replace("or with fine", "or fine").replace("or with both", "or both")
     low = low.replace("and with fine", "and fine").replace("with fine", "and fine")
     # alternatives "A, or B" where both are imprisonment terms
     parts = re.split(r",? or (?=imprisonment\b|rigorous imprisonment|simple imprisonment)", low)
@@ -499,13 +500,17 @@ def _one(p: str) -> dict:
     if body in ("for life",):
         r["life"] = True
     else:
-        m = (re.fullmatch(r"(?:for |of )?(?:a term which shall )?not (?:be )?less than (.+?),? but which may "
+        m = (re.fullmatch(r"(?:for |of )?(?:a term which shall )?not (?:be )?less than (.+?),? (?:but )?which may "
                           r"extend to (.+)", body)
              or re.fullmatch(r"for (\d+ years?),? but which may extend to (.+)", body))
         if m:
             r["min_years"] = _num(_term(m.group(1)))
             upper = re.sub(r"^imprisonment for (?=\d)", "", m.group(2).strip())
-            if upper == "imprisonment for life":
+            if re.fullmatch(r"(imprisonment for )?(the )?remainder of that person's natural life",
+                            upper.replace("’", "'")):
+                r["life"] = True
+                life_meaning = "remainder_of_natural_life"
+            elif upper == "imprisonment for life":
                 r["life"] = True
             else:
                 r["max_years"] = _num(_term(upper))
