@@ -82,7 +82,7 @@ def quote(ws: list[str], n: int = 12) -> str:
     return s.replace('"', "'")
 
 
-def describe(old_t: str, new_t: str, o: str, n: str) -> tuple[str, bool]:
+def describe(old_t: str, new_t: str, o: str, n: str, shared: bool = False) -> tuple[str, bool]:
     """Our own account of the textual differences; True when nothing of substance differs."""
     a, b = match.canon(strip_labels(old_t)).split(), match.canon(strip_labels(new_t)).split()
     sm = SequenceMatcher(None, a, b, autojunk=False)
@@ -95,6 +95,12 @@ def describe(old_t: str, new_t: str, o: str, n: str) -> tuple[str, bool]:
             return False
         return [w for w in x if w not in trivial] != [w for w in y if w not in trivial]
     ops = [op for op in sm.get_opcodes() if op[0] != "equal" and real(op)]
+    if shared:
+        # the new provision also holds other old sections: its extra text is theirs, so only what
+        # this section lost or had reworded is reported
+        ops = [op for op in ops if op[0] != "insert"]
+        if not ops:
+            return (f"Every passage of {o} is kept in {n}, apart from the new name of the law and renumbered cross-references.", False)
     if not ops:
         return (f"Same wording as {o}, apart from the new name of the law and renumbered cross-references.", True)
     ops.sort(key=lambda op: -max(op[2] - op[1], op[4] - op[3]))
@@ -109,7 +115,10 @@ def describe(old_t: str, new_t: str, o: str, n: str) -> tuple[str, bool]:
     more = f" (and {len(ops) - 3} smaller wording changes)" if len(ops) > 3 else ""
     ratio = sm.ratio()
     head = "Minor wording changes" if ratio >= 0.95 else "Wording changed"
-    s = f"{head} ({round(ratio * 100)}% of the words in common with {o}): " + "; ".join(parts) + more + "."
+    if shared:
+        s = f"What changed in {o}'s own words: " + "; ".join(parts) + more + "."
+    else:
+        s = f"{head} ({round(ratio * 100)}% of the words in common with {o}): " + "; ".join(parts) + more + "."
     po, pn = punishments(old_t), punishments(new_t)
     if sorted(po) != sorted(pn) and (po or pn):
         s += f" Punishment terms differ: {o} {', '.join(po) or 'none stated'}; {n} {', '.join(pn) or 'none stated'}."
@@ -188,7 +197,8 @@ def build(pair: str, curated_from: set[str], curated_to: set[str], curated_pairs
                 raise SystemExit(f"{o} -> {t}: no such section")
             old_t = old[o.split("-", 1)[1]].raw
             new_t = text_of(new, t)
-            desc, same = describe(old_t, new_t, cite(old_act, o), cite(new_act, t))
+            shared = len(by_to[t]) > 1
+            desc, same = describe(old_t, new_t, cite(old_act, o), cite(new_act, t), shared)
             if len(by_from[o]) > 1:
                 rel = "split"
             elif len(by_to[t]) > 1 or any(x != t and split_ref(x)[0] == sid and not split_ref(x)[1] and not split_ref(t)[1] for x in by_to):
