@@ -203,7 +203,16 @@ REPAIRS: list[tuple[str | None, str | None, str, str]] = [
     ("BNSS", "176", r"\binclause\b", "in clause"),
     ("BNSS", "183", r"\baudiovideo\b", "audio-video"),
     ("ITPA", "18", r"\]two hundred metres\]", "[two hundred metres]"),
+    ("BSA", "45", r"(?m)^Illustrations\.$", "Illustration."),
 ]
+# Paragraphs the mirror printed twice (India Code's PDF has them once), per the file's header.
+DEDUP = {("BSA", "119")}
+
+
+def dedup(text: str) -> tuple[str, bool]:
+    paras = text.rstrip("\n").split("\n\n")
+    out = [p for i, p in enumerate(paras) if i == 0 or p != paras[i - 1]]
+    return "\n\n".join(out) + "\n", len(out) != len(paras)
 PDF_FILES = {"ipc-1860.md", "crpc-1973.md", "iea-1872.md"}
 
 
@@ -215,7 +224,8 @@ def repair(code: str, md: str, number: str, text: str) -> tuple[str, list[str]]:
         if (c is None or c == code) and (n is None or n == number):
             text2, k = re.subn(old, new, text)
             if k:
-                done.append(f"{old.replace(chr(92) + 'b', '')} -> {new} ({k}x)")
+                label = re.sub(r"\(\?m\)|\\b|\^|\$", "", old).replace("\\", "")
+                done.append(f'"{label}" -> "{new}" ({k}x)')
                 text = text2
     return text, done
 
@@ -724,6 +734,10 @@ def build_records(spec: ActSpec, acts_dir: Path, sched: dict[str, list[Row]] | N
         rs = raw[n]
         text, state = section_text(rs)
         text, fixed = repair(spec.code, spec.md, n, text)
+        if (spec.code, n) in DEDUP:
+            text, dropped = dedup(text)
+            if dropped:
+                fixed.append("a paragraph printed twice in the bare text is given once, as in India Code's PDF")
         note = footnote_note(rs)
         notes = []
         if fixed:
