@@ -451,6 +451,10 @@ def parse_punishment(col: str) -> list[dict]:
         results.append(_one(p.strip().rstrip(",")))
     if len(parts) == 2:
         a, b = results
+        if any(x["min_years"] is not None and x["max_years"] is None and not x["life"] for x in results):
+            # BNS 121(2): "Imprisonment not less than 1 year, or imprisonment for 10 years and fine" stands for
+            # 1 to 10 years in the section text: an alternative with only a minimum is not read as one
+            raise Unparsed("alternative with only a minimum")
         # "Imprisonment for life, or imprisonment for 10 years and fine": fine stated once, for both
         if a["fine"] == "none" and b["fine"] == "required":
             a["fine"] = "required"
@@ -501,14 +505,22 @@ def _one(p: str) -> dict:
                 if m.group(3):
                     fmax = _inr(m.group(3))
     body = body.strip().rstrip(",").strip()
+    body = re.sub(r" for (first|second or subsequent) conviction$", "", body)
     life_meaning = None
     lm = re.search(r",? ?which shall mean (imprisonment for )?the remainder of that person's natural life$",
                    body.replace("’", "'"))
     if lm:
         life_meaning = "remainder_of_natural_life"
         body = body[:lm.start()].strip().rstrip(",")
+    mm = re.fullmatch(r"(?:for |of )(?:minimum )?(\d+ (?:years?|months?)),? which may extend to (\d+ years?)", body)
+    ml = re.fullmatch(r"(?:for )?not less than (\d+ years?)", body)
     if body in ("for life",):
         r["life"] = True
+    elif mm:
+        r["min_years"] = _num(_term(mm.group(1)))
+        r["max_years"] = _num(_term(mm.group(2)))
+    elif ml:
+        r["min_years"] = _num(_term(ml.group(1)))
     else:
         m = (re.fullmatch(r"(?:for |of )?(?:a term which shall )?not (?:be )?less than (.+?),? (?:but )?which may "
                           r"extend to (.+)", body)
