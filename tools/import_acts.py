@@ -198,7 +198,7 @@ REPAIRS: list[tuple[str | None, str | None, str, str]] = [
     ("JJA", None, r"\bchilds\b", "child's"),
     ("JJA", None, r"\bchildrens\b", "children's"),
     ("POCSO", None, r"\bchilds\b", "child's"),
-    ("BNS", "139", r"\bpersons natural life", "person's natural life"),
+    ("BNS", None, r"\bthat persons natural life", "that person's natural life"),
     ("BNSS", "35", r"\bpn\.erson\b", "person"),
     ("BNSS", "176", r"\binclause\b", "in clause"),
     ("BNSS", "183", r"\baudiovideo\b", "audio-video"),
