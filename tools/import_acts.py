@@ -244,12 +244,26 @@ def section_text(raw: RawSection) -> tuple[str, bool]:
     return "\n\n".join(paras) + "\n", state
 
 
-def footnote_note(raw: RawSection) -> str | None:
-    notes = [clean(p, raw.number) for p in paragraphs(raw.footnotes)]
-    notes = [n for n in notes if n.strip()]
-    if not notes:
+ACT_CITED = re.compile(r"\b(?:Act|Regulation) (\d+ of \d{4})")
+
+
+def footnote_note(raw: RawSection, last_act: list[str], resolve_ibid: bool) -> str | None:
+    """India Code's footnotes as one note. In the India Code section-page files, an "ibid." that cites no
+    Act is followed by the Act the preceding footnote of the file cites (``last_act`` carries it from
+    section to section), marked as our reading; the PDF conversions already carry such notes."""
+    notes = [clean(p, raw.number).strip() for p in paragraphs(raw.footnotes)]
+    notes = [n for n in notes if n]
+    out = []
+    for n in notes:
+        cited = ACT_CITED.findall(n)
+        if resolve_ibid and "ibid" in n and not cited and last_act:
+            n += f" [ibid.: Act {last_act[0]}, the Act the preceding footnote cites]"
+        if cited:
+            last_act[:] = [cited[-1]]
+        out.append(n)
+    if not out:
         return None
-    return "India Code footnotes: " + " ".join(notes)
+    return "India Code footnotes: " + " ".join(out)
 
 
 def title_of(heading: str) -> str:
@@ -741,6 +755,9 @@ def build_records(spec: ActSpec, acts_dir: Path, sched: dict[str, list[Row]] | N
         if missing:
             raise SystemExit(f"{spec.md}: sections {missing} not found")
         numbers = list(spec.only)
+    # footnotes are read in file order, so that an "ibid." can name the Act cited before it
+    last_act: list[str] = []
+    notes_by_number = {k: footnote_note(v, last_act, spec.md not in PDF_FILES) for k, v in raw.items()}
     records = []
     for n in numbers:
         rs = raw[n]
@@ -750,7 +767,7 @@ def build_records(spec: ActSpec, acts_dir: Path, sched: dict[str, list[Row]] | N
             text, dropped = dedup(text)
             if dropped:
                 fixed.append("a paragraph printed twice in the bare text is given once, as in India Code's PDF")
-        note = footnote_note(rs)
+        note = notes_by_number[n]
         notes = []
         if fixed:
             notes.append("Repaired from the bare text (a conversion defect): " + "; ".join(fixed) + ".")
