@@ -617,7 +617,8 @@ def amount_in_text(inr: int, t: str) -> bool:
              500: "five hundred", 1000: "one thousand", 2000: "two thousand", 3000: "three thousand",
              5000: "five thousand", 10000: "ten thousand", 20000: "twenty thousand", 50000: "fifty thousand",
              1500: "one thousand five hundred", 2500: "two thousand five hundred", 300: "three hundred"}
-    return inr in names and f"{names[inr]} rupees" in t
+    variants = {2500: ["two thousand and five hundred"], 600: ["six hundred"]}
+    return any(f"{w} rupees" in t for w in [names.get(inr), *variants.get(inr, [])] if w)
 
 
 def imprisonment_kind(text: str) -> str | None:
