@@ -927,6 +927,8 @@ def write_act(spec: ActSpec, acts_dir: Path, kb: Path, scheds: dict, report: Rep
                   .replace("{NIA_NOTE}", NIA_NOTE).rstrip("\n") + "\nsections:")
         existing = []
     kept = {rid: txt for rid, txt in existing if not is_generated(txt)}
+    # the report is about the importer's records: a hand-curated record keeps its own punishments
+    report.lines[:] = [ln for ln in report.lines if ln.split(":", 1)[0] not in kept]
     chunks: dict[str, str] = dict(kept)
     for r in records:
         if r["id"] in kept:
