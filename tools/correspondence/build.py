@@ -323,7 +323,6 @@ if __name__ == "__main__":
         rows = build(pair, cf, ct, cp)
         gen = to_yaml(rows)
         (HERE / f"gen-{pair}.yaml").write_text(gen, encoding="utf-8")
-        body = head if head.rstrip().endswith(":") is False or "rows:" not in head.splitlines()[-1] else head
         path.write_text(head + "\n" + MARKER + "\n" + gen, encoding="utf-8")
         with open(HERE / f"rows-{pair}.csv", "w", newline="", encoding="utf-8") as f:
             w = csv.writer(f)
