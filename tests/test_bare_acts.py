@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from lexkit.law.citations import CitationResolver
 from lexkit.kb.store import load
+from lexkit.law.citations import CitationResolver
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from markdown_it import MarkdownIt
 
 
@@ -227,3 +228,21 @@ def test_a_section_number_in_a_query_ranks_that_section_first(run) -> None:
     assert hits[0]["id"] == "BNS-143"
     hits = json.loads(run("provision", "search", "370A exploitation", "--format", "json").stdout)
     assert hits[0]["id"] == "IPC-370A"
+
+
+@pytest.mark.parametrize("charge,named,other", [
+    ("u/s 370(4), 34 IPC", ["IPC-370(4)", "IPC-34"], ["BNS-143", "BNS-3(5)"]),
+    ("370/34 IPC", ["IPC-370", "IPC-34"], ["BNS-143", "BNS-3(5)"]),
+    ("u/s 370 r/w 120B IPC", ["IPC-370", "IPC-120B"], ["BNS-143", "BNS-61(2)"]),
+    ("ss. 3, 4, 5 ITPA", ["ITPA-3", "ITPA-4", "ITPA-5"], [None, None, None]),
+    ("BNS 143(3), 3(5), 61(2)", ["BNS-143(3)", "BNS-3(5)", "BNS-61(2)"], ["IPC-370", None, "IPC-120B"]),
+])
+def test_the_charges_a_charge_sheet_writes(run, charge: str, named: list[str], other: list[str | None]) -> None:
+    """Issue 9 point 4: every section named, in order, each with the other code beside it."""
+    result = run("provision", "show", charge, "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [d["pinpoint"] for d in data] == named
+    for d, counterpart in zip(data, other, strict=True):
+        if counterpart is not None:  # ITPA and BNS 3(5) have no single counterpart to name here
+            assert counterpart in [x["id"] for x in d["successors"] + d["predecessors"]]
