@@ -71,7 +71,7 @@ def _dangling(kb: Path) -> None:
 
 def _huge(kb: Path) -> None:
     with open(kb / "provisions" / "huge.yaml", "wb") as handle:  # sparse: no disk is used
-        handle.truncate(2 * 1024 * 1024 + 1)
+        handle.truncate(64 * 1024 * 1024 + 1)
 
 
 def _old_output(kb: Path) -> None:
@@ -121,7 +121,7 @@ CASES = [
                   'sources: &s [{url: "https://example.invalid/new-code", kind: primary}]\n  verification')),
     Case("yaml-deep-nesting", SHOW, 1, r"provisions/deep\.yaml:1: \$: nested more than 64 levels deep",
          _write("provisions/deep.yaml", "a: " + "[" * 500 + "]" * 500 + "\n")),
-    Case("yaml-too-large", SHOW, 1, r"provisions/huge\.yaml:1: \$: the file is too large \(2,097,153 bytes; the limit is 2,097,152\)",
+    Case("yaml-too-large", SHOW, 1, r"provisions/huge\.yaml:1: \$: the file is too large \(67,108,865 bytes; the limit is 67,108,864\)",
          _huge),
     Case("yaml-not-utf8", SHOW, 1, r"provisions/new\.yaml:3: \$: not UTF-8: byte 0xe9",
          lambda kb: (kb / NEW).write_bytes((kb / NEW).read_bytes().replace(b"New Code, 2023\"", b"Code \xe9\"", 1))),

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from lexkit.errors import KnowledgeBaseInvalid
 
-#: The largest knowledge-base file lexkit reads. The largest shipped file is ~100 kB; a cap keeps
-#: time and memory bounded whatever a folder holds.
-MAX_FILE_BYTES = 2 * 1024 * 1024
+#: The largest knowledge-base file lexkit reads. The largest shipped file is ~1.2 MB (the IPC); an
+#: organisation's own Act of 2,500 sections is ~8 MB. A cap keeps time and memory bounded whatever a
+#: folder holds.
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 class FileRefused(KnowledgeBaseInvalid):
