@@ -112,3 +112,19 @@ def test_an_overlay_sop_replaces_the_shipped_one_only_with_a_reason(run, tmp_pat
     (folder / "sops" / "itpa-statutory.yaml").write_text(text.replace("sop:\n", head, 1), encoding="utf-8")
     data = json.loads(run("--kb", str(folder), "sop", "show", "itpa-statutory", "--format", "json").stdout)
     assert data["origin"] == str(folder) and data["override_reason"] == "The State's own copy with district contacts"
+
+
+def test_search_and_list_say_which_records_come_from_an_overlay(run, tmp_path: Path) -> None:
+    folder = _overlay(tmp_path, SECTION.format(number="99", title="A local note on decoy customers", text="Not an enacted section.", extra=""))
+    hits = json.loads(run("--kb", str(folder), "provision", "search", "decoy customers", "--format", "json").stdout)
+    assert hits[0]["id"] == "ITPA-99" and hits[0]["origin"] == str(folder)
+    assert f"from the overlay at {folder}" in run("--kb", str(folder), "provision", "search", "decoy customers").stdout
+    rows = {r["id"]: r for r in json.loads(run("--kb", str(folder), "provision", "list", "--act", "ITPA", "--format", "json").stdout)}
+    assert rows["ITPA-99"]["origin"] == str(folder) and rows["ITPA-15"]["origin"] is None
+
+
+def test_overrides_on_a_new_id_is_refused(run, tmp_path: Path) -> None:
+    extra = "    overrides: true\n    reason: Nothing to replace here\n"
+    folder = _overlay(tmp_path, SECTION.format(number="98", title="New", text="New.", extra=extra))
+    result = run("--kb", str(folder), "provision", "show", "ITPA 98")
+    assert result.code == 1 and "overrides: true, but no section ITPA-98 is below it" in result.stderr

@@ -104,8 +104,10 @@ def provision_list(
             raise UsageProblem(f"unknown Act '{act}'", hint="use a code such as " + ", ".join(sorted(kb.acts)))
     rows = kb.section_index(code)
     if fmt is DataFormat.json:
-        out_json([{"id": sid, "title": title, "verification": verification} for sid, title, verification in rows])
+        out_json([{"id": sid, "title": title, "verification": verification, "origin": origin}
+                  for sid, title, verification, origin in rows])
         return
     width = max((len(r[0]) for r in rows), default=0)
-    out("\n".join(f"{sid:<{width}}  {title} [{verification}]" for sid, title, verification in rows))
+    out("\n".join(f"{sid:<{width}}  {title} [{verification}]" + (f" [from the overlay at {origin}]" if origin else "")
+                   for sid, title, verification, origin in rows))
     note(f"{len(rows)} provision(s)" + (f" of {code}" if code else f" in {len(kb.acts)} Acts"))

@@ -247,9 +247,9 @@ class KnowledgeBase:
     def section_ids(self, act: str | None = None) -> list[str]:
         return [sid for sid, s in self.sections.items() if act is None or s.act == act]
 
-    def section_index(self, act: str | None = None) -> list[tuple[str, str, str]]:
-        """(id, title, verification) of every section held, in the order of the Acts' files."""
-        return [(s.id, s.title.en, s.provenance.verification) for s in self.sections.values() if act is None or s.act == act]
+    def section_index(self, act: str | None = None) -> list[tuple[str, str, str, str | None]]:
+        """(id, title, verification, overlay folder) of every section held, in the order of the Acts' files."""
+        return [(s.id, s.title.en, s.provenance.verification, s.origin) for s in self.sections.values() if act is None or s.act == act]
 
 
 def _index(kb: KnowledgeBase, doc: Document) -> None:
@@ -268,6 +268,8 @@ def _index(kb: KnowledgeBase, doc: Document) -> None:
             line = doc.lines.get(("sections", i), 0)
             if sid in kb.sections and not _replaces(kb, doc, ("sections", i), "section", sid, raw, kb.sections[sid].file):
                 continue
+            if sid not in kb.sections and doc.origin is not None and raw.get("overrides") is True:
+                kb.overlay_problems.append((doc, ("sections", i, "overrides"), f"overrides: true, but no section {sid} is below it"))
             kb.sections[sid] = Section.of(raw, code, doc.file, line, doc.origin)
             kb.raw_sections[sid] = (raw, doc, line)
     elif doc.kind == "correspondence":

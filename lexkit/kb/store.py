@@ -412,9 +412,9 @@ class StoredKnowledgeBase(KnowledgeBase):
     def section(self, ref: str) -> Section | None:
         return self.sections.get(split_ref(ref)[0])
 
-    def section_index(self, act: str | None = None) -> list[tuple[str, str, str]]:
+    def section_index(self, act: str | None = None) -> list[tuple[str, str, str, str | None]]:
         return [tuple(r) for r in self.store.all(
-            "SELECT id, title, verification FROM sections WHERE ? IS NULL OR act = ? ORDER BY rowid", act, act)]
+            "SELECT id, title, verification, origin FROM sections WHERE ? IS NULL OR act = ? ORDER BY rowid", act, act)]
 
     @cached_property
     def overrides(self) -> list[tuple[str, str, str, str]]:  # type: ignore[override]

@@ -25,6 +25,7 @@ class Hit(NamedTuple):
     title: str
     snippet: str
     score: float
+    origin: str | None = None  # the overlay folder the section comes from; None: the base
 
 
 def _fts_query(query: str, joiner: str, prefix: bool = True) -> str | None:
@@ -63,9 +64,9 @@ def search(kb: KnowledgeBase, query: str, act: str | None = None, limit: int = 1
     numbers = [query[a:b].upper() for a, b in word_spans(query) if query[a].isdigit()][:MAX_WORDS]
     first: list[Hit] = []
     for number in dict.fromkeys(numbers):
-        rows = store.all("SELECT id, title, substr(text, 1, 160) FROM sections WHERE number = ? AND (? IS NULL OR act = ?) "
+        rows = store.all("SELECT id, title, substr(text, 1, 160), origin FROM sections WHERE number = ? AND (? IS NULL OR act = ?) "
                          "ORDER BY id", number, act, act)
-        first += [Hit(r[0], r[1], " ".join(r[2].split()), 0.0) for r in rows]
+        first += [Hit(r[0], r[1], " ".join(r[2].split()), 0.0, r[3]) for r in rows]
     hits = first + [h for h in _ranked(store, query, act, limit) if h.id not in {f.id for f in first}]
     return hits[:limit]
 
@@ -74,12 +75,12 @@ def _ranked(store: Any, query: str, act: str | None, limit: int) -> list[Hit]:
     for fts in fts_attempts(query):
         rows = store.all(
             "SELECT s.id, s.title, snippet(sections_fts, 4, '[', ']', ' … ', 16), "
-            "bm25(sections_fts, ?, ?, ?, ?, ?) AS rank FROM sections_fts JOIN sections s ON s.rowid = sections_fts.rowid "
+            "bm25(sections_fts, ?, ?, ?, ?, ?) AS rank, s.origin FROM sections_fts JOIN sections s ON s.rowid = sections_fts.rowid "
             "WHERE sections_fts MATCH ? AND (? IS NULL OR s.act = ?) ORDER BY rank, s.id LIMIT ?",
             *SECTION_WEIGHTS, fts, act, act, limit,
         )
         if rows:
-            return [Hit(r[0], r[1], " ".join(r[2].split()), round(-r[3], 3)) for r in rows]
+            return [Hit(r[0], r[1], " ".join(r[2].split()), round(-r[3], 3), r[4]) for r in rows]
     return []
 
 

@@ -254,11 +254,14 @@ def map_text(report: MapReport) -> str:
 
 
 def hits_dicts(hits: list[Hit]) -> list[dict[str, Any]]:
-    return [{"id": h.id, "title": h.title, "snippet": h.snippet, "score": h.score} for h in hits]
+    return [{"id": h.id, "title": h.title, "snippet": h.snippet, "score": h.score, "origin": h.origin} for h in hits]
 
 
 def hits_text(hits: list[Hit]) -> str:
     if not hits:
         return ""
     width = max(len(h.id) for h in hits)
-    return terminal_safe("\n".join(f"{h.id:<{width}}  {h.title}\n{'':<{width}}  {h.snippet}" for h in hits) + "\n")
+    def overlay(h: Hit) -> str:
+        return f" [{origin_line(h.origin)}]" if h.origin else ""
+
+    return terminal_safe("\n".join(f"{h.id:<{width}}  {h.title}{overlay(h)}\n{'':<{width}}  {h.snippet}" for h in hits) + "\n")
