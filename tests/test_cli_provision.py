@@ -108,7 +108,7 @@ def test_map_text(run) -> None:
 def test_search_ranks_and_snippets(run) -> None:
     hits = json.loads(run("provision", "search", "search without warrant", "--format", "json").stdout)
     assert hits[0]["id"] == "ITPA-15"
-    assert set(hits[0]) == {"id", "title", "snippet", "score"}
+    assert set(hits[0]) == {"id", "title", "snippet", "score", "origin"}
     assert "[warrant]" in hits[0]["snippet"]
 
 

@@ -99,10 +99,21 @@ def note(message: str) -> None:
 
 def kb_roots(ctx: typer.Context, extra: list[Path] | None = None) -> tuple[Path, ...]:
     """The folders of the knowledge base in use: the shipped one, then LEXKIT_KB, then each --kb."""
-    from lexkit.kb.knowledge import env_overlays, resolve_roots
+    from lexkit.errors import KnowledgeBaseInvalid
+    from lexkit.kb.knowledge import FOLDERS, env_overlays, is_whole_knowledge_base, resolve_roots
 
     given = list(ctx.obj.get("kb") or []) if ctx.obj else []
-    return resolve_roots([*env_overlays(), *given, *(extra or [])])
+    folders = [*env_overlays(), *given, *(extra or [])]
+    for i, folder in enumerate(folders):
+        if not folder.is_dir():
+            raise KnowledgeBaseInvalid(f"knowledge base folder not found: {folder}",
+                                       hint="pass --kb with a folder that has provisions/, sops/, checklists/ or judgements/")
+        if not any((folder / sub).is_dir() for sub in FOLDERS):
+            raise KnowledgeBaseInvalid(f"--kb {folder} holds no knowledge-base folder ({', '.join(FOLDERS)})",
+                               hint="check the folder's name and layout (e.g. provisions/, not provision/)")
+        if i and is_whole_knowledge_base(folder):
+            note(f"warning: {folder} is a whole knowledge base (it has provisions/kb.yaml): the folders given before it are not used")
+    return resolve_roots(folders)
 
 
 def load_kb(ctx: typer.Context) -> Any:

@@ -74,7 +74,10 @@ def kb_build(ctx: typer.Context) -> None:
     where = str(store.path) if store.path else "memory"
     out(f"compiled {root} into {where} in {store.built_seconds or 0:.2f} s")
     if count:
-        note(f"the knowledge base has {count} problem(s): run 'lexkit kb validate' to see them")
+        from lexkit.kb.knowledge import shipped_root
+
+        where = "".join(f" --kb {r}" for r in roots if r != shipped_root())
+        note(f"the knowledge base has {count} problem(s): run 'lexkit{where} kb validate' to see them")
         raise typer.Exit(1)
 
 

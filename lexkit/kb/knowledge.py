@@ -93,6 +93,11 @@ def resolve_roots(overlays: list[Path] | tuple[Path, ...] = ()) -> tuple[Path, .
     return tuple(roots)
 
 
+def is_whole_knowledge_base(folder: Path) -> bool:
+    """A folder with its own provisions/kb.yaml (its own version and date) replaces everything below it."""
+    return _is_whole(folder)
+
+
 def _is_whole(folder: Path) -> bool:
     return (folder / "provisions" / "kb.yaml").is_file()
 

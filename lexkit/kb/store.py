@@ -227,20 +227,23 @@ def open_store(roots: Path | tuple[Path, ...], *, force: bool = False) -> Store:
     files = discover_all(roots)
     stamp = _stamp(files)
     paths = {name: path for _folder, path, name, _origin in files}
+    from lexkit.dirs import cache_dir_warning
+
     folder = cache_dir()
+    said = tuple(w for w in (cache_dir_warning(),) if w)
     problem = "no cache folder (HOME is not set)" if folder is None else None
     if folder is not None:
         path = folder / store_name(roots)
         if not force:
             con = _open_existing(path, stamp, paths)
             if con is not None:
-                return Store(con, roots, path, None, ())
+                return Store(con, roots, path, None, said)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if force:
                 path.unlink(missing_ok=True)
             con, elapsed = _build_file(folder, path, roots, files, stamp, paths)
-            return Store(con, roots, path, elapsed, ())
+            return Store(con, roots, path, elapsed, said)
         except OSError as exc:
             problem = f"the cache folder {folder} cannot be used ({exc.strerror or exc})"
         except sqlite3.OperationalError as exc:  # a full disk, a file-size limit: the cache is only a speed-up
@@ -250,7 +253,7 @@ def open_store(roots: Path | tuple[Path, ...], *, force: bool = False) -> Store:
     _build_into(con, roots, files, stamp)
     warning = (f"{problem}: the knowledge base was compiled in memory, which is slower on every run; "
                "set LEXKIT_CACHE_DIR to a folder you can write to")
-    return Store(con, roots, None, time.perf_counter() - started, (warning,))
+    return Store(con, roots, None, time.perf_counter() - started, (*said, warning))
 
 
 def load(overlays: Path | list[Path] | tuple[Path, ...] | None = None) -> StoredKnowledgeBase:

@@ -221,7 +221,9 @@ def checked_knowledge_base(root: Path, docs: list[Document], load_problems: list
     counts["duties"] = sum(len(d.data.get("duties") or ()) for d in kb.docs_of("duty"))
     for kind in ("sop", "checklist", "calendar", "judgement"):
         counts[kind + "s"] = len(kb.docs_of(kind))
-    problems.sort(key=lambda p: (p.file, p.line, p.path))
+    # A file that does not load comes first: the reference errors after it may only follow from it.
+    unloaded = {id(p) for p in load_problems}
+    problems.sort(key=lambda p: (id(p) not in unloaded, p.file, p.line, p.path))
     files = len(docs) + len({p.file for p in load_problems} - {d.file for d in docs})
     return ValidationReport(str(root), files, tuple(problems), counts), kb
 

@@ -72,15 +72,24 @@ def search(kb: KnowledgeBase, query: str, act: str | None = None, limit: int = 1
 
 
 def _ranked(store: Any, query: str, act: str | None, limit: int) -> list[Hit]:
+    # The best rows are chosen first (rank only), and only they get a title and a snippet: a
+    # snippet for every matching row made a common word slow on a large knowledge base.
     for fts in fts_attempts(query):
-        rows = store.all(
-            "SELECT s.id, s.title, snippet(sections_fts, 4, '[', ']', ' … ', 16), "
-            "bm25(sections_fts, ?, ?, ?, ?, ?) AS rank, s.origin FROM sections_fts JOIN sections s ON s.rowid = sections_fts.rowid "
-            "WHERE sections_fts MATCH ? AND (? IS NULL OR s.act = ?) ORDER BY rank, s.id LIMIT ?",
-            *SECTION_WEIGHTS, fts, act, act, limit,
-        )
-        if rows:
-            return [Hit(r[0], r[1], " ".join(r[2].split()), round(-r[3], 3), r[4]) for r in rows]
+        if act is None:
+            best = store.all("SELECT rowid, bm25(sections_fts, ?, ?, ?, ?, ?) AS rank FROM sections_fts "
+                             "WHERE sections_fts MATCH ? ORDER BY rank LIMIT ?", *SECTION_WEIGHTS, fts, limit)
+        else:
+            best = store.all("SELECT f.rowid, bm25(sections_fts, ?, ?, ?, ?, ?) AS rank FROM sections_fts f "
+                             "JOIN sections s ON s.rowid = f.rowid WHERE sections_fts MATCH ? AND s.act = ? "
+                             "ORDER BY rank LIMIT ?", *SECTION_WEIGHTS, fts, act, limit)
+        hits = []
+        for rowid, rank in best:
+            row = store.one("SELECT s.id, s.title, snippet(sections_fts, 4, '[', ']', ' … ', 16), s.origin "
+                            "FROM sections_fts JOIN sections s ON s.rowid = sections_fts.rowid "
+                            "WHERE sections_fts MATCH ? AND sections_fts.rowid = ?", fts, rowid)
+            hits.append(Hit(row[0], row[1], " ".join(row[2].split()), round(-rank, 3), row[3]))
+        if hits:
+            return sorted(hits, key=lambda h: (-h.score, h.id))
     return []
 
 
