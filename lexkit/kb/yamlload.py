@@ -405,8 +405,9 @@ def load_text(text: str, file: str) -> LoadedDocument:
         doc.problems[:0] = refused
         doc.lines.clear()
         return doc
-    if not root:
+    if not root or root[0] is None:  # nothing, or a document that is only a null ('~', 'null')
         doc.problems.append(LoadProblem(file, 1, "$", "the file is empty"))
+        doc.lines.clear()
         return doc
     doc.data = root[0]
     return doc
