@@ -17,10 +17,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from lexkit.kb.files import FileRefused, read_regular
-from lexkit.kb.knowledge import KnowledgeBase, alias_key, document_kind, load_text_bytes, section_citations, split_ref
-from lexkit.kb.models import Document, Text
-from lexkit.kb.yamlload import LoadProblem
+from lexkit.kb.knowledge import KnowledgeBase, alias_key, load_files, section_citations, split_ref
+from lexkit.kb.models import Text
 
 #: Bumped whenever the tables change: a store of another format is rebuilt, never read.
 STORE_FORMAT = 2
@@ -88,21 +86,8 @@ def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequenc
     from lexkit.kb.validate import checked_knowledge_base
 
     con.executescript(SCHEMA)
-    docs: list[Document] = []
-    load_problems = []
     digests: dict[str, str] = {}
-    for folder, path, name, origin in files:
-        try:  # regular files only, never opened when they are not (a FIFO would hang us)
-            blob = read_regular(path)
-        except FileRefused as exc:
-            digests[name] = ""
-            load_problems.append(LoadProblem(name, exc.line, "$", exc.message))
-            continue
-        digests[name] = file_digest(blob)
-        loaded = load_text_bytes(blob, name)
-        load_problems.extend(loaded.problems)
-        if loaded.data is not None:
-            docs.append(Document(document_kind(folder, loaded.data), name, loaded.data, loaded.lines, origin))
+    docs, load_problems = load_files(files, lambda name, blob: digests.__setitem__(name, file_digest(blob) if blob is not None else ""))
     root = roots[0]
     report, kb = checked_knowledge_base(root, docs, load_problems, tuple(roots))  # kb is whole when report is clean
     sizes = {name: (size, mtime, ctime) for name, size, mtime, ctime in stamp}

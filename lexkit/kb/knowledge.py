@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -168,17 +168,28 @@ def load_documents(roots: Path | tuple[Path, ...]) -> tuple[list[Document], list
 
     Only the compiler of the store and `kb validate` parse YAML; a warm look-up never does.
     """
+    return load_files(discover_all(roots if isinstance(roots, tuple) else (roots,)))
+
+
+def load_files(files: Sequence[tuple[str, Path, str, str | None]],
+               on_bytes: Callable[[str, bytes | None], None] | None = None) -> tuple[list[Document], list[LoadProblem]]:
+    """Read and parse the files discover_all found; ``on_bytes(name, blob)`` sees each file's bytes
+    (None for a file refused unread), so the compiler can hash what it parsed without reading twice."""
     from lexkit.kb.files import FileRefused, read_regular
     from lexkit.kb.yamlload import LoadProblem
 
     docs: list[Document] = []
     problems: list[LoadProblem] = []
-    for folder, path, name, origin in discover_all(roots if isinstance(roots, tuple) else (roots,)):
+    for folder, path, name, origin in files:
         try:  # regular files only, never opened when they are not (a FIFO would hang us)
             blob = read_regular(path)
         except FileRefused as exc:
+            if on_bytes is not None:
+                on_bytes(name, None)
             problems.append(LoadProblem(name, exc.line, "$", exc.message))
             continue
+        if on_bytes is not None:
+            on_bytes(name, blob)
         loaded = load_text_bytes(blob, name)
         problems.extend(loaded.problems)
         if loaded.data is not None:
