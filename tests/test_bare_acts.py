@@ -107,3 +107,44 @@ def test_imported_statutory_text_is_in_the_bare_act(resolver: CitationResolver) 
                 continue  # repaired conversion defects (see tools/import_acts.py REPAIRS)
             # "^1138A." in the source is marker 1 fused with the number 138A: compare what follows it
             assert first in source or first[len(s.number):] in source, s.id
+
+
+def _schedule_rows(name: str) -> dict[str, list[list[str]]]:
+    """Part I rows of a First Schedule file as printed (before its resolved view), by [key]."""
+    assert ACTS_DIR is not None
+    path = ACTS_DIR / name
+    if not path.is_file():
+        pytest.skip(f"{path} not present")
+    rows: dict[str, list[list[str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## Resolved view"):
+            break
+        if not line.startswith("|") or line.startswith("|---"):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 8:
+            rows.setdefault(cells[6], []).append(cells)
+    return rows
+
+
+def test_ditto_chain_after_ipc_354_is_read_as_bailable(resolver: CitationResolver) -> None:
+    """The CrPC Schedule's "Ditto"s for IPC 355-358 and 363 were written to repeat the 1973 row for
+    354 (bailable); the 2013 rows for 354A-354D now sit in between, ending with a non-bailable row.
+    lexkit decides against a literal reading (tools/import_acts.py CRPC_DITTO_FIXES): bailable, as the
+    successor rows of the BNSS Schedule (BNS 133-136, 137(2)) say in words."""
+    crpc = _schedule_rows("crpc-1973-first-schedule.md")
+    bnss = _schedule_rows("bnss-2023-first-schedule.md")
+    # the trap is still there in the text: the printed entry is "Ditto" and the row above is non-bailable
+    assert crpc["354D"][-1][4].startswith("Non-bailable")
+    for ipc in ("355", "356", "357", "358", "363"):
+        assert crpc[ipc][0][4] == "Ditto", ipc
+    for bns in ("133", "134", "135", "136", "137(2)"):
+        assert bnss[bns][0][4].rstrip(".") == "Bailable", bns
+    kb = resolver.kb
+    for ipc in ("355", "356", "357", "358", "363"):
+        rows = kb.sections[f"IPC-{ipc}"].classification or ()
+        assert [c.bailable for c in rows] == [True], ipc
+    # IPC 355 and 356: the punishment "Ditto" resolves to 2 years, or fine, or both, as the sections say
+    for ipc in ("355", "356"):
+        pun = kb.sections[f"IPC-{ipc}"].punishments or ()
+        assert [p.max_years for p in pun] == [2], ipc

@@ -349,8 +349,32 @@ def parse_crpc_schedule(path: Path) -> list[Row]:
         key = c[0]
         nif = "not in force" in key
         key = re.sub(r"\s*\[.*?\]", "", key).strip()
-        rows.append(Row(key, c[1], c[2], c[3], c[4], c[5], nif))
+        row = Row(key, c[1], c[2], c[3], c[4], c[5], nif)
+        for col, value in CRPC_DITTO_FIXES.get(key, {}).items():
+            setattr(row, col, value)
+        rows.append(row)
     return rows
+
+
+# The Criminal Law (Amendment) Act, 2013 replaced the Schedule's row for IPC 354 and inserted rows
+# for 354A-354D before 355, but left the "Ditto" entries of 355-363 as they were. Read literally,
+# those "Ditto"s now repeat the 354D row for a second conviction (non-bailable; 5 years for 355 and
+# 356), which contradicts the IPC's own punishment for 355 and 356 (2 years, or fine, or both). They
+# were written to repeat the 1973 row for 354 (2 years, or fine, or both; bailable), so that is the
+# entry used here. Corroborated by the successor rows of the BNSS First Schedule (BNS 133-136 and
+# 137(2): bailable; 133 and 134: 2 years, or fine, or both). Decision recorded 2026-12-03.
+CRPC_DITTO_FIXES: dict[str, dict[str, str]] = {
+    "355": {"punishment": "Imprisonment for 2 years, or fine, or both.", "bailable": "Bailable"},
+    "356": {"punishment": "Imprisonment for 2 years, or fine, or both.", "bailable": "Bailable"},
+    "357": {"bailable": "Bailable"},
+    "358": {"bailable": "Bailable"},
+    "363": {"bailable": "Bailable"},
+}
+DITTO_NOTE = ("Classification: in the CrPC First Schedule this row's \"Ditto\" entries were written to repeat the "
+              "1973 row for IPC 354 (bailable; 2 years, or fine, or both); since the Criminal Law (Amendment) "
+              "Act, 2013 put the rows for 354A-354D in between, a literal reading would repeat the 354D "
+              "second-conviction row (non-bailable), which contradicts the section's own punishment. lexkit "
+              "reads them as bailable, as the successor row of the BNSS First Schedule (BNS 133-137) also does.")
 
 
 def section_of_key(key: str) -> str:
@@ -850,6 +874,7 @@ SCHEDULE_SOURCE = {
 }
 CLASSIFICATION_VERIFICATION = {"IPC": {"376B": "unverified"}}
 CLASSIFICATION_NOTES = {
+    **{f"IPC-{n}": DITTO_NOTE for n in ("355", "356", "357", "358")},
     "IPC-376B": ("Classification unverified: the 2020 India Code PDF of the CrPC prints column 4 for 376B as "
                  "\"Cognizable\"; an older India Code copy prints \"Cognizable (but only on the complaint of the "
                  "victim)\", and the successor entry (BNSS First Schedule, BNS s.67) reads \"Cognizable (only on "
