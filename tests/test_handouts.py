@@ -182,11 +182,13 @@ def test_provisions_show_old_and_new_codes(kb: KnowledgeBase) -> None:
     assert rows["BNS-143"].classification == ("cognizable, non-bailable",)
     assert "143(2): trafficking of a person: RI 7 years to 10 years + fine" in rows["BNS-143"].punishment
     assert rows["ITPA-15"].old == ()
-    # IPC 370A -> BNS 144 is an unverified mapping: the row is marked, in the data and in print.
-    assert rows["BNS-144"].check.unverified
+    # IPC 370A -> BNS 144 was checked against both bare texts on 2026-12-03: printed as secondary.
+    assert not rows["BNS-144"].check.unverified
     text = handout_markdown(build_handout(kb, "trafficking-csec"))
     line = next(x for x in text.splitlines() if x.startswith("| IPC s.370A | BNS s.144 |"))
-    assert line.rstrip().endswith("**(unverified)** |")
+    assert line.rstrip().endswith("| secondary |")
+    # what is still unverified is marked in print: the Prajwala SCC citation
+    assert "(2016) 1 SCC 667 **(unverified)**" in text
 
 
 def test_new_criminal_laws_shows_every_correspondence_row(kb: KnowledgeBase) -> None:

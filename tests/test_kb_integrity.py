@@ -106,7 +106,9 @@ def test_unverified_items_are_listed(run) -> None:
     result = run("kb", "unverified")
     assert result.code == 0
     lines = result.stdout.splitlines()
-    # IPC 369 rests on no source in the fact sheet; the Prajwala SCC citation is unconfirmed.
-    assert any("IPC-369" in line for line in lines)
+    # The IPC 376B classification (two India Code copies disagree) and the Prajwala SCC citation are
+    # unconfirmed; IPC 369, confirmed from the bare text on 2026-12-03, is no longer listed.
+    assert any("IPC-376B" in line for line in lines)
+    assert not any("IPC-369" in line for line in lines)
     assert any("(2016) 1 SCC 667" in line for line in lines)
     assert f"{len(lines)} unverified item(s)" in result.stderr
