@@ -878,7 +878,9 @@ CLASSIFICATION_NOTES = {
     "IPC-376B": ("Classification unverified: the 2020 India Code PDF of the CrPC prints column 4 for 376B as "
                  "\"Cognizable\"; an older India Code copy prints \"Cognizable (but only on the complaint of the "
                  "victim)\", and the successor entry (BNSS First Schedule, BNS s.67) reads \"Cognizable (only on "
-                 "the complaint of the victim)\". Check the Criminal Law (Amendment) Act, 2013 before relying on it."),
+                 "the complaint of the victim)\". Check the Criminal Law (Amendment) Act, 2013 before relying on it (its "
+                 "text was not found on 2026-12-03). Whatever the column says, CrPC s.198B (inserted by the same Act) "
+                 "bars a court from taking cognizance of s.376B between spouses except on the wife's complaint."),
 }
 
 
