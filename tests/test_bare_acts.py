@@ -148,3 +148,16 @@ def test_ditto_chain_after_ipc_354_is_read_as_bailable(resolver: CitationResolve
     for ipc in ("355", "356"):
         pun = kb.sections[f"IPC-{ipc}"].punishments or ()
         assert [p.max_years for p in pun] == [2], ipc
+
+
+def test_ditto_chain_after_ipc_326_is_read_as_magistrate_of_the_first_class(resolver: CitationResolver) -> None:
+    """The same trap for IPC 327: its court column is "Ditto", written against 326 (Magistrate of the
+    first class); the 2013 rows for 326A and 326B (Court of Session) now sit in between."""
+    crpc = _schedule_rows("crpc-1973-first-schedule.md")
+    bnss = _schedule_rows("bnss-2023-first-schedule.md")
+    assert crpc["326"][0][5].startswith("Magistrate of the first class")
+    assert crpc["326B"][-1][5].startswith("Court of Session")
+    assert crpc["327"][0][5].startswith("Ditto")
+    assert bnss["119(1)"][0][5].startswith("Magistrate of the first class")
+    rows = resolver.kb.sections["IPC-327"].classification or ()
+    assert [c.triable_by for c in rows] == ["Magistrate of the first class"]

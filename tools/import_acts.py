@@ -369,6 +369,10 @@ CRPC_DITTO_FIXES: dict[str, dict[str, str]] = {
     "357": {"bailable": "Bailable"},
     "358": {"bailable": "Bailable"},
     "363": {"bailable": "Bailable"},
+    # The same trap one chapter earlier: the 2013 rows for 326A and 326B (Court of Session) sit
+    # between 326 (Magistrate of the first class) and 327, whose court column is "Ditto". The BNSS
+    # successor row (BNS 119(1)) reads "Magistrate of the first class" in words.
+    "327": {"court": "Magistrate of the first class."},
 }
 DITTO_NOTE = ("Classification: in the CrPC First Schedule this row's \"Ditto\" entries were written to repeat the "
               "1973 row for IPC 354 (bailable; 2 years, or fine, or both); since the Criminal Law (Amendment) "
@@ -875,6 +879,11 @@ SCHEDULE_SOURCE = {
 CLASSIFICATION_VERIFICATION = {"IPC": {"376B": "unverified"}}
 CLASSIFICATION_NOTES = {
     **{f"IPC-{n}": DITTO_NOTE for n in ("355", "356", "357", "358")},
+    "IPC-327": ("Classification: the CrPC First Schedule's \"Ditto\" for the court of this row was written to repeat "
+                "the row for IPC 326 (Magistrate of the first class); since the Criminal Law (Amendment) Act, 2013 put "
+                "the rows for 326A and 326B (Court of Session) in between, a literal reading would give the Court of "
+                "Session. lexkit reads it as Magistrate of the first class, as the successor row of the BNSS First "
+                "Schedule (BNS 119(1)) says in words."),
     "IPC-376B": ("Classification unverified: the 2020 India Code PDF of the CrPC prints column 4 for 376B as "
                  "\"Cognizable\"; an older India Code copy prints \"Cognizable (but only on the complaint of the "
                  "victim)\", and the successor entry (BNSS First Schedule, BNS s.67) reads \"Cognizable (only on "
