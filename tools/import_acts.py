@@ -11,6 +11,10 @@ and rewrites provisions/<act>.yaml so that each Act holds every section:
   is IMPORT_DATE and it carries none of the keys the importer never writes (tags,
   cross_references, subsections, time_limits, amended_by). To take a record over by hand, add one
   of those keys or change its date: the importer then leaves it alone.
+- An importer-owned record may still carry hand-curated KEPT_KEYS (in_force_from, versions,
+  keywords): the bare text cannot give them (a consolidated text shows only the present form), so
+  they are read from the existing record and written back verbatim, as its last keys, when the
+  record is regenerated. The record stays the one place its dated versions are kept.
 - Text is verbatim: lines wrapped by the converter are joined, paragraph breaks kept, India Code's
   footnote markers (^1) dropped, "---" written as an em dash (the rule the BNS file states), and
   India Code's "STATE AMENDMENT" notes (not part of the Central Act) cut off.
@@ -40,6 +44,8 @@ import yaml
 IMPORT_DATE = "2026-12-02"
 HANDLE = "https://www.indiacode.nic.in/handle/123456789/"
 NEVER_WRITTEN = ("tags:", "cross_references:", "subsections:", "time_limits:", "amended_by:")
+#: Hand-curated keys an importer-owned record keeps across imports, written back in this order.
+KEPT_KEYS = ("keywords", "in_force_from", "versions")
 
 
 # --------------------------------------------------------------------------------------------
@@ -694,7 +700,7 @@ def split_file(text: str) -> tuple[str, list[tuple[str, str]]]:
     try:
         start = lines.index("sections:")
     except ValueError:
-        raise SystemExit("no 'sections:' line")
+        raise SystemExit("no 'sections:' line") from None
     header = "\n".join(lines[: start + 1])
     records: list[tuple[str, list[str]]] = []
     for line in lines[start + 1:]:
@@ -714,9 +720,34 @@ def split_file(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def is_generated(record: str) -> bool:
-    if f'last_verified_on: "{IMPORT_DATE}"' not in record:
+    # the record's own date (4 spaces in), not one of its versions' (deeper)
+    if not re.search(r'^    last_verified_on: "' + re.escape(IMPORT_DATE) + '"$', record, re.M):
         return False
     return not any(re.search(r"^    " + re.escape(k), record, re.M) for k in NEVER_WRITTEN)
+
+
+KEY_RE = re.compile(r"^    ([a-z_]+):")
+
+
+def kept_keys(record: str) -> dict[str, str]:
+    """The KEPT_KEYS of a record's text, each as its own lines (key line and everything nested)."""
+    out: dict[str, str] = {}
+    current: str | None = None
+    for line in record.split("\n")[1:]:
+        m = KEY_RE.match(line)
+        if m:
+            current = m.group(1) if m.group(1) in KEPT_KEYS else None
+            if current is not None:
+                if current in out:
+                    raise SystemExit(f"{record.split(chr(10))[0].strip()}: {current} twice")
+                out[current] = line
+        elif current is not None:
+            out[current] += "\n" + line
+    return {k: v.rstrip() for k, v in out.items()}
+
+
+def with_kept(rendered: str, kept: dict[str, str]) -> str:
+    return "\n".join([rendered] + [kept[k] for k in KEPT_KEYS if k in kept])
 
 
 # --------------------------------------------------------------------------------------------
@@ -927,13 +958,14 @@ def write_act(spec: ActSpec, acts_dir: Path, kb: Path, scheds: dict, report: Rep
                   .replace("{NIA_NOTE}", NIA_NOTE).rstrip("\n") + "\nsections:")
         existing = []
     kept = {rid: txt for rid, txt in existing if not is_generated(txt)}
+    curated = {rid: kept_keys(txt) for rid, txt in existing if rid not in kept}
     # the report is about the importer's records: a hand-curated record keeps its own punishments
     report.lines[:] = [ln for ln in report.lines if ln.split(":", 1)[0] not in kept]
     chunks: dict[str, str] = dict(kept)
     for r in records:
         if r["id"] in kept:
             continue
-        chunks[r["id"]] = render_record(r)
+        chunks[r["id"]] = with_kept(render_record(r), curated.get(r["id"], {}))
     order = sorted(chunks, key=lambda rid: natural_key(rid.split("-", 1)[1]))
     new = header + "\n" + "\n\n".join(chunks[i] for i in order) + "\n"
     # the result must load and hold every record once
@@ -945,6 +977,9 @@ def write_act(spec: ActSpec, acts_dir: Path, kb: Path, scheds: dict, report: Rep
             continue
         got = next(s for s in data["sections"] if s["id"] == r["id"])
         assert got["text"] == r["text"], r["id"]
+        before = next((yaml.safe_load(t)[0] for rid, t in existing if rid == r["id"] and rid not in kept), {})
+        for key in KEPT_KEYS:
+            assert got.get(key) == before.get(key), f"{r['id']}: {key} not kept"
     report.add(f"{spec.code}: {len(ids)} sections ({len(kept)} hand-curated kept, "
                f"{len(ids) - len(kept)} imported); bare file has {len(all_numbers)}")
     old = path.read_text(encoding="utf-8") if path.exists() else None
