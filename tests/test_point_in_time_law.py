@@ -269,3 +269,22 @@ def test_hindi_trafficking_query_finds_the_trafficking_section_first(run) -> Non
 def test_hindi_key_terms_find_their_act(run, query: str, expected: str) -> None:
     hits = json.loads(run("provision", "search", query, "--format", "json").stdout)
     assert hits and hits[0]["id"].startswith(expected)
+
+
+def test_itpa_2a_from_its_insertion_in_1979_to_its_omission_in_2020(run) -> None:
+    """Inserted by Act 46 of 1978 w.e.f. 2-10-1979; omitted by the J&K adaptation Order of 18-3-2020."""
+    before = show(run, "ITPA 2A", "1979-10-01")
+    assert before["applicable"]["ids"] == [] and "there was no ITPA-2A" in before["applicable"]["reason"]
+    assert "Act 46 of 1978, s.3" in before["applicable"]["reason"]
+    assert show(run, "ITPA 2A", "1979-10-02")["applicable"]["ids"] == ["ITPA-2A"]
+    assert show(run, "ITPA 2A", "2020-03-17")["applicable"]["ids"] == ["ITPA-2A"]
+    after = show(run, "ITPA 2A", "2020-03-18")
+    assert after["applicable"]["ids"] == [] and "no longer in force" in after["applicable"]["reason"]
+    assert after["in_force_to"] == "2020-03-17" and "S.O. 1123(E)" in after["note"]
+
+
+def test_an_omitted_section_says_so_after_its_last_day(run) -> None:
+    shown = show(run, "ITPA 10", "1987-01-26")
+    assert shown["applicable"]["ids"] == []
+    assert "ITPA-10 was in force until 1987-01-25" in shown["applicable"]["reason"]
+    assert show(run, "ITPA 10", "1987-01-25")["applicable"]["ids"] == ["ITPA-10"]

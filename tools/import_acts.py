@@ -291,12 +291,27 @@ def repeal_info(raw: RawSection, text: str, note: str | None) -> tuple[bool, str
         re.match(r"^[\[.\s]*(\[?[^\]]*\]\.?\s*)?(rep\.|repealed|omitted)\b", body) and len(body) < 400)
     if not gone:
         return False, None
-    for src in (text, note or ""):
+    # the section's own words, then only the footnotes that omit or repeal it: an "Ins. by ..."
+    # footnote dates when the section began, not when it ended
+    omitting = [f for f in re.split(r"(?<![\d.])(?=\b\d{1,2}\. )", note or "") if re.search(r"\b(omitted|rep\.|repealed)", f, re.I)]
+    for src in (text, *omitting):
         m = WEF_RE.search(src)
         if m:
             d = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             return True, (d - dt.timedelta(days=1)).isoformat()
     return True, None
+
+
+#: The last day in force of an omitted section whose bare text dates the omitting instrument but
+#: gives no "w.e.f." date: (last day, why), read from the section's own words in India Code.
+LAST_DAYS = {
+    "ITPA-2A": ("2020-03-17",
+                "Last day in force: the day before 18 March 2020, the date India Code gives for S.O. 1123(E), "
+                "the Jammu and Kashmir Reorganisation (Adaptation of Central Laws) Order, 2020, the first of the "
+                "two Orders that omitted s.2A (the second, for Ladakh, S.O. 3774(E), is dated 23 October 2020). "
+                "The Orders' own commencement clauses are not held here: the date is the notification's date, "
+                "unverified as the date of effect."),
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -809,6 +824,9 @@ def build_records(spec: ActSpec, acts_dir: Path, sched: dict[str, list[Row]] | N
         gone, last_day = repeal_info(rs, text, note)
         if gone:
             notes.append("Repealed or omitted: India Code keeps the heading and says so.")
+        if f"{spec.code}-{n}" in LAST_DAYS:
+            last_day, why = LAST_DAYS[f"{spec.code}-{n}"]
+            notes.append(why)
         if state:
             notes.append("India Code prints State amendments after this section; they are not part of the "
                          "Central Act's text and are not reproduced here.")
