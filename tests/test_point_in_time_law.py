@@ -143,7 +143,7 @@ def test_the_merged_sections_carry_their_versions() -> None:
     assert not (ROOT / "tools" / "versions").exists(), "tools/versions/ is merged into provisions/"
 
 
-@pytest.mark.parametrize("sid", MERGED)
+@pytest.mark.parametrize("sid", VERSIONED)
 def test_each_version_is_shown_on_its_dates(run, sid: str) -> None:
     """For each earlier form: its last day and its first day show it, and say which Act changed it."""
     act, section = RECORDS[sid]
@@ -166,7 +166,7 @@ def test_each_version_is_shown_on_its_dates(run, sid: str) -> None:
     assert present["applicable"]["ids"] == [sid]
 
 
-@pytest.mark.parametrize("sid", MERGED)
+@pytest.mark.parametrize("sid", VERSIONED)
 def test_a_date_before_the_act_says_so(run, sid: str) -> None:
     act, _ = RECORDS[sid]
     day = (dt.date.fromisoformat(act["in_force_from"]) - dt.timedelta(days=1)).isoformat()
@@ -183,6 +183,15 @@ def test_the_376_family_and_pocso_on_either_side_of_each_amendment(run) -> None:
     # POCSO 4: seven years' minimum before 16 Aug 2019, ten from then
     assert min(p["min_years"] for p in show(run, "POCSO 4", "2019-08-15")["punishments"]) == 7
     assert "[ten years]" in show(run, "POCSO 4", "2019-08-16")["text"]
+    # IPC 376A-376D were different offences from 1983 to 2 Feb 2013 (summaries), and did not exist before 1983
+    for number in ("376A", "376B", "376C", "376D"):
+        old = show(run, f"IPC {number}", "2013-02-02")
+        assert old["applicable"]["ids"] == [f"IPC-{number}"] and old["version"]["in_force_from"] == "1983-12-25"
+        assert "(13 of 2013), s.9" in old["applicable"]["reason"]
+        none = show(run, f"IPC {number}", "1983-12-24")
+        assert none["applicable"]["ids"] == [] and "(43 of 1983)" in none["applicable"]["reason"]
+    assert "Gang rape" not in show(run, "IPC 376D", "2013-02-02")["title"]
+    assert show(run, "IPC 376D", "2013-02-03")["title"] == "Gang rape"
     # IPC 376AB, 376DA, 376DB did not exist before 21 April 2018
     for number in ("376AB", "376DA", "376DB"):
         assert show(run, f"IPC {number}", "2018-04-20")["applicable"]["ids"] == []
