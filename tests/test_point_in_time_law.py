@@ -297,3 +297,17 @@ def test_an_omitted_section_says_so_after_its_last_day(run) -> None:
     assert shown["applicable"]["ids"] == []
     assert "ITPA-10 was in force until 1987-01-25" in shown["applicable"]["reason"]
     assert show(run, "ITPA 10", "1987-01-25")["applicable"]["ids"] == ["ITPA-10"]
+
+
+def test_the_foreigners_act_gives_way_to_the_ifa_on_1_sept_2025(run) -> None:
+    """The IFA is a new Act, not an amended section: a date before it is answered at Act level."""
+    before = show(run, "IFA 21", "2025-08-31")
+    assert before["applicable"]["ids"] == []
+    assert "IFA came into force on 2025-09-01; on 2025-08-31 it was not yet in force" in before["applicable"]["reason"]
+    assert show(run, "IFA 21", "2025-09-01")["applicable"]["ids"] == ["IFA-21"]
+    act = RECORDS["IFA-36"][0]
+    assert act["in_force_from"] == "2025-09-01"
+    for words in ("Section 36(1) repeals", "the Foreigners Act, 1946 (31 of 1946)", "General Clauses Act s.6",
+                  "before 1 September 2025 remains an offence under the repealed"):
+        assert words in act["note"]
+    assert "Foreigners Act, 1946 (31 of 1946)" in show(run, "IFA 36", "2025-09-01")["text"]

@@ -1131,9 +1131,14 @@ act:
   repealed_by: null
   note: >-
     In force from 1 September 2025 (S.O. 3981(E), 31 August 2025; India Code footnote to s.1(2)).
-    It repealed the Passport (Entry into India) Act, 1920, the Registration of Foreigners Act, 1939,
-    the Foreigners Act, 1946 and the Immigration (Carriers' Liability) Act, 2000 (s.35), which are not
-    in the knowledge base. enacted_on is the date of the Act as given in the reference file (4 April 2025).
+    Section 36(1) repeals the Passport (Entry into India) Act, 1920, the Registration of Foreigners
+    Act, 1939, the Foreigners Act, 1946 (31 of 1946) and the Immigration (Carriers' Liability) Act,
+    2000, which are not in the knowledge base; s.36(2) keeps what was done under them as done under
+    the corresponding provisions of this Act, and s.36(3) keeps General Clauses Act s.6 (effect of
+    repeal). So an offence committed before 1 September 2025 remains an offence under the repealed
+    Act (e.g. the Foreigners Act, 1946) and is charged under it; one committed on or after that day
+    is charged under this Act. enacted_on is the date of the Act as given in the reference file
+    (4 April 2025).
 """ + _src("21918")),
     "PCMA": _header("""Prohibition of Child Marriage Act, 2006: every section, verbatim from India Code (handle 2055),
 imported by tools/import_acts.py from shared/reference/acts/pcma-2006.md.""", """
