@@ -311,3 +311,15 @@ def test_the_foreigners_act_gives_way_to_the_ifa_on_1_sept_2025(run) -> None:
                   "before 1 September 2025 remains an offence under the repealed"):
         assert words in act["note"]
     assert "Foreigners Act, 1946 (31 of 1946)" in show(run, "IFA 36", "2025-09-01")["text"]
+
+
+def test_kb_unverified_lists_the_unverified_earlier_forms(run) -> None:
+    result = run("kb", "unverified")
+    assert result.code == 0, result.stderr
+    listed = result.stdout
+    assert "earlier form of IPC-376 (1983-12-25 to 2013-02-02)" in listed
+    assert "earlier form of IPC-376D (1983-12-25 to 2013-02-02)" in listed
+    unverified = [f"earlier form of {sid}" for sid in VERSIONED
+                  if any(v["verification"] == "unverified" for v in RECORDS[sid][1]["versions"])]
+    assert all(label in listed for label in unverified)
+    assert "earlier form of POCSO-4 " not in listed  # primary
