@@ -3,20 +3,24 @@
 The structure is tested in test_point_in_time.py with a fixture; here the data in provisions/ is
 checked: an offence the day before a change gets the earlier form (title, text, punishments,
 classification) and a reason naming the amending Act; the day it took effect gets the present
-form. The versions still waiting for their sections (tools/versions/) are checked against the
-schema.
+form; a date before the section existed, or before its Act, says so. The rules on version dates
+and sources that the schema cannot state are checked here for every shipped record.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import copy
+import datetime as dt
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from lexkit.kb.yamlload import load_file
+
 ROOT = Path(__file__).resolve().parents[1]
-PENDING = ROOT / "tools" / "versions"
 
 
 def show(run, citation: str, day: str) -> dict:
@@ -112,39 +116,154 @@ def test_the_text_output_says_it_is_the_earlier_form(run) -> None:
     assert "This is the earlier form" in out and "as a slave" in out and "commits the offence of trafficking" not in out
 
 
-def _checker():
-    spec = importlib.util.spec_from_file_location("versions_check", PENDING / "check.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
+# Every section that carries dated versions, and the version files merged into it (issue 9 point 3):
+# the IPC 376 family (2013, 2018) and POCSO ss.4, 5, 6, 14, 42, 42A (2013, 2018, 2019).
+MERGED = ["IPC-376", "IPC-376A", "IPC-376AB", "IPC-376DA", "IPC-376DB", "IPC-376E",
+          "POCSO-4", "POCSO-5", "POCSO-6", "POCSO-14", "POCSO-42", "POCSO-42A"]
 
 
-PENDING_FILES = sorted(p.name for p in PENDING.glob("*.yaml"))
+def _records() -> dict[str, tuple[dict, dict]]:
+    """Every shipped section, by id, with its Act header (read with lexkit's own YAML loader)."""
+    out = {}
+    for path in sorted((ROOT / "provisions").glob("*.yaml")):
+        doc = load_file(path)
+        assert not doc.problems, doc.problems
+        if isinstance(doc.data, dict) and "act" in doc.data:
+            for section in doc.data.get("sections") or ():
+                out[section["id"]] = (doc.data["act"], section)
+    return out
 
 
-def test_pending_versions_are_there() -> None:
-    assert {"IPC-376.yaml", "IPC-376A.yaml", "IPC-376E.yaml", "IPC-376AB.yaml", "IPC-376DA.yaml", "IPC-376DB.yaml", "POCSO-4.yaml",
-            "POCSO-5.yaml", "POCSO-6.yaml", "POCSO-14.yaml", "POCSO-42.yaml"} <= set(PENDING_FILES)
+RECORDS = _records()
+VERSIONED = sorted(sid for sid, (_, s) in RECORDS.items() if s.get("versions"))
 
 
-@pytest.mark.parametrize("name", PENDING_FILES)
-def test_each_pending_versions_file_validates(name: str) -> None:
-    assert _checker().problems(PENDING / name) == []
+def test_the_merged_sections_carry_their_versions() -> None:
+    assert set(MERGED) <= set(VERSIONED)
+    assert not (ROOT / "tools" / "versions").exists(), "tools/versions/ is merged into provisions/"
 
 
-def test_the_checker_catches_a_bad_file(tmp_path: Path) -> None:
-    bad = tmp_path / "POCSO-4.yaml"
-    bad.write_text('id: POCSO-4\nin_force_from: "2019-08-16"\nversions:\n'
-                   '  - in_force_to: "2019-08-14"\n    changed_by: x\n    changes: y\n'
-                   '    sources: [{citation: a test citation, kind: secondary}]\n    verification: primary\n'
-                   '    last_verified_on: "2026-12-02"\n', encoding="utf-8")
-    found = _checker().problems(bad)
-    assert any("changed_by" in p for p in found)  # too short for the schema
-    bad.write_text(bad.read_text().replace("changed_by: x", "changed_by: Some Act, 2019"), encoding="utf-8")
-    found = _checker().problems(bad)
-    assert any("needs a primary source" in p for p in found)
-    assert any("ends 2019-08-14, but the next-newer form begins 2019-08-16" in p for p in found)
+@pytest.mark.parametrize("sid", VERSIONED)
+def test_each_version_is_shown_on_its_dates(run, sid: str) -> None:
+    """For each earlier form: its last day and its first day show it, and say which Act changed it."""
+    act, section = RECORDS[sid]
+    citation = sid.replace("-", " ", 1)
+    for version in section["versions"]:
+        days = [version["in_force_to"]] + ([version["in_force_from"]] if version.get("in_force_from") else [])
+        for day in days:
+            shown = show(run, citation, day)
+            reason = shown["applicable"]["reason"]
+            assert shown["version"] is not None and shown["version"]["in_force_to"] == version["in_force_to"]
+            if "text" in version:
+                assert shown["applicable"]["ids"] == [sid]
+                assert shown["text"] == version["text"] and shown["text"] != section["text"]
+                assert version["changed_by"] in reason and "in its present form is in force from" in reason
+            else:
+                assert shown["applicable"]["ids"] == [] and f"there was no {sid}" in reason
+                assert version["changed_by"] in reason
+    present = show(run, citation, section["in_force_from"])
+    assert present["version"] is None and present["text"] == section["text"]
+    assert present["applicable"]["ids"] == [sid]
+
+
+@pytest.mark.parametrize("sid", VERSIONED)
+def test_a_date_before_the_act_says_so(run, sid: str) -> None:
+    act, _ = RECORDS[sid]
+    day = (dt.date.fromisoformat(act["in_force_from"]) - dt.timedelta(days=1)).isoformat()
+    shown = show(run, sid.replace("-", " ", 1), day)
+    assert shown["applicable"]["ids"] == []
+    assert f"came into force on {act['in_force_from']}" in shown["applicable"]["reason"]
+
+
+def test_the_376_family_and_pocso_on_either_side_of_each_amendment(run) -> None:
+    # IPC 376: the 2013 form (10 years' minimum) before 21 April 2018, 7 years' minimum before 3 Feb 2013
+    assert "shall not be less than ten years" not in show(run, "IPC 376", "2013-02-02")["text"]
+    mid = show(run, "IPC 376", "2018-04-20")
+    assert "seven years" in mid["text"] and "Act, 2018 (22 of 2018)" in mid["applicable"]["reason"]
+    # POCSO 4: seven years' minimum before 16 Aug 2019, ten from then
+    assert min(p["min_years"] for p in show(run, "POCSO 4", "2019-08-15")["punishments"]) == 7
+    assert "[ten years]" in show(run, "POCSO 4", "2019-08-16")["text"]
+    # IPC 376A-376D were different offences from 1983 to 2 Feb 2013 (summaries), and did not exist before 1983
+    for number in ("376A", "376B", "376C", "376D"):
+        old = show(run, f"IPC {number}", "2013-02-02")
+        assert old["applicable"]["ids"] == [f"IPC-{number}"] and old["version"]["in_force_from"] == "1983-12-25"
+        assert "(13 of 2013), s.9" in old["applicable"]["reason"]
+        none = show(run, f"IPC {number}", "1983-12-24")
+        assert none["applicable"]["ids"] == [] and "(43 of 1983)" in none["applicable"]["reason"]
+    assert "Gang rape" not in show(run, "IPC 376D", "2013-02-02")["title"]
+    assert show(run, "IPC 376D", "2013-02-03")["title"] == "Gang rape"
+    # IPC 376AB, 376DA, 376DB did not exist before 21 April 2018
+    for number in ("376AB", "376DA", "376DB"):
+        assert show(run, f"IPC {number}", "2018-04-20")["applicable"]["ids"] == []
+        assert show(run, f"IPC {number}", "2018-04-21")["applicable"]["ids"] == [f"IPC-{number}"]
+
+
+def version_problems(act: dict, section: dict) -> list[str]:
+    """The rules kb validate does not check: a primary version has a primary source, a text has its
+    text_kind, each version ends the day before the next-newer form begins and begins before it ends."""
+    sid, out = section["id"], []
+    if "versions" in section and "in_force_from" not in section:
+        return [f"{sid}: versions need the section's in_force_from (when the present form began)"]
+    for i, version in enumerate(section.get("versions") or ()):
+        if version["verification"] == "primary" and not any(s.get("kind") == "primary" for s in version["sources"]):
+            out.append(f"{sid}: versions[{i}]: verification primary needs a primary source")
+        if "text" in version and "text_kind" not in version:
+            out.append(f"{sid}: versions[{i}]: a text needs its text_kind")
+    start = dt.date.fromisoformat(section.get("in_force_from") or act["in_force_from"])
+    for i, version in enumerate(section.get("versions") or ()):
+        end = dt.date.fromisoformat(version["in_force_to"])
+        if end + dt.timedelta(days=1) != start:
+            out.append(f"{sid}: versions[{i}] ends {end}, but the next-newer form begins {start}")
+        start = dt.date.fromisoformat(version.get("in_force_from") or act["in_force_from"])
+        if start > end:
+            out.append(f"{sid}: versions[{i}] begins after it ends")
+    return out
+
+
+@pytest.mark.parametrize("sid", VERSIONED)
+def test_each_shipped_version_chain_is_sound(sid: str) -> None:
+    act, section = RECORDS[sid]
+    assert version_problems(act, section) == []
+
+
+def test_the_version_rules_catch_a_bad_chain() -> None:
+    act, section = RECORDS["POCSO-4"]
+    bad = copy.deepcopy(section)
+    bad["versions"][0]["in_force_to"] = "2019-08-14"
+    bad["versions"][0]["sources"] = [{"citation": "a test citation", "kind": "secondary"}]
+    bad["versions"][0].pop("text_kind")
+    found = version_problems(act, bad)
+    assert "POCSO-4: versions[0]: verification primary needs a primary source" in found
+    assert "POCSO-4: versions[0]: a text needs its text_kind" in found
+    assert "POCSO-4: versions[0] ends 2019-08-14, but the next-newer form begins 2019-08-16" in found
+    bad["versions"][0]["in_force_from"] = "2019-08-15"
+    bad["versions"][0]["in_force_to"] = "2019-08-14"
+    assert "POCSO-4: versions[0] begins after it ends" in version_problems(act, bad)
+
+
+ACTS_DIR = ROOT.parent / "shared" / "reference" / "acts"
+
+
+@pytest.mark.skipif(not ACTS_DIR.is_dir(), reason="the bare Acts (shared/reference/acts) are not here")
+def test_the_importer_keeps_hand_curated_versions_on_its_own_records(tmp_path: Path) -> None:
+    """Re-importing regenerates an importer-owned record yet keeps its in_force_from and versions."""
+    kb = tmp_path / "kb"
+    (kb / "provisions").mkdir(parents=True)
+    shipped = (ROOT / "provisions" / "pocso-2012.yaml").read_text(encoding="utf-8")
+    marker = "16 August 2019 the minimum rose from 7 to 10 years"
+    assert marker in shipped
+    # a hand change to a kept key must survive; a hand change to the imported text must not
+    edited = shipped.replace(marker, marker + " (edited by the test)", 1)
+    edited = edited.replace("[(1)] Whoever commits penetrative sexual assault shall be punished",
+                            "TEXT EDITED BY THE TEST", 1)
+    assert "TEXT EDITED BY THE TEST" in edited
+    (kb / "provisions" / "pocso-2012.yaml").write_text(edited, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "import_acts.py"), "--acts", str(ACTS_DIR),
+                           "--kb", str(kb), "--only", "POCSO"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    out = (kb / "provisions" / "pocso-2012.yaml").read_text(encoding="utf-8")
+    assert "TEXT EDITED BY THE TEST" not in out
+    assert out == shipped.replace(marker, marker + " (edited by the test)", 1)
 
 
 def test_hindi_trafficking_query_finds_the_trafficking_section_first(run) -> None:
@@ -161,47 +280,46 @@ def test_hindi_key_terms_find_their_act(run, query: str, expected: str) -> None:
     assert hits and hits[0]["id"].startswith(expected)
 
 
-_HEADS = {
-    "IPC": ('act:\n  code: IPC\n  title: Indian Penal Code, 1860\n  number: "45 of 1860"\n  kind: penal_code\n'
-            '  aliases: [IPC]\n  in_force_from: "1862-01-01"\n  in_force_to: "2024-06-30"\n'),
-    "POCSO": ('act:\n  code: POCSO\n  title: Protection of Children from Sexual Offences Act, 2012\n'
-              '  number: "32 of 2012"\n  kind: special_act\n  aliases: [POCSO]\n  in_force_from: "2012-11-14"\n'),
-}
+def test_itpa_2a_from_its_insertion_in_1979_to_its_omission_in_2020(run) -> None:
+    """Inserted by Act 46 of 1978 w.e.f. 2-10-1979; omitted by the J&K adaptation Order of 18-3-2020."""
+    before = show(run, "ITPA 2A", "1979-10-01")
+    assert before["applicable"]["ids"] == [] and "there was no ITPA-2A" in before["applicable"]["reason"]
+    assert "Act 46 of 1978, s.3" in before["applicable"]["reason"]
+    assert show(run, "ITPA 2A", "1979-10-02")["applicable"]["ids"] == ["ITPA-2A"]
+    assert show(run, "ITPA 2A", "2020-03-17")["applicable"]["ids"] == ["ITPA-2A"]
+    after = show(run, "ITPA 2A", "2020-03-18")
+    assert after["applicable"]["ids"] == [] and "no longer in force" in after["applicable"]["reason"]
+    assert after["in_force_to"] == "2020-03-17" and "S.O. 1123(E)" in after["note"]
 
 
-@pytest.mark.parametrize("name", PENDING_FILES)
-def test_each_pending_file_works_once_merged(run, tmp_path: Path, name: str) -> None:
-    """Merged into a stand-in record (through an overlay), each pending file gives the earlier form."""
-    import yaml
+def test_an_omitted_section_says_so_after_its_last_day(run) -> None:
+    shown = show(run, "ITPA 10", "1987-01-26")
+    assert shown["applicable"]["ids"] == []
+    assert "ITPA-10 was in force until 1987-01-25" in shown["applicable"]["reason"]
+    assert show(run, "ITPA 10", "1987-01-25")["applicable"]["ids"] == ["ITPA-10"]
 
-    data = yaml.safe_load((PENDING / name).read_text(encoding="utf-8"))
-    sid, code = data["id"], data["id"].split("-")[0]
-    shipped = run("provision", "show", sid.replace("-", " ", 1), "--format", "json")
-    if shipped.code == 0:
-        pytest.skip(f"{sid} is now in provisions/: merge tools/versions/{name} into it and delete the file")
-    record = {"id": sid, "number": sid.split("-", 1)[1], "title": "Present form (stand-in)",
-              "text": "Present text (stand-in).", "text_kind": "summary",
-              "sources": [{"citation": "test stand-in", "kind": "secondary"}],
-              "verification": "secondary", "last_verified_on": "2026-12-02",
-              "in_force_from": data["in_force_from"], "versions": data["versions"]}
-    folder = tmp_path / "kb"
-    (folder / "provisions").mkdir(parents=True)
-    head = _HEADS[code] + ('  sources: [{citation: "test stand-in", kind: secondary}]\n'
-                           '  verification: secondary\n  last_verified_on: "2026-12-02"\n')
-    body = "sections: " + json.dumps([record], ensure_ascii=False) + "\n"  # JSON is YAML, dates stay quoted
-    (folder / "provisions" / "pending.yaml").write_text(head + body, encoding="utf-8")
-    checked = run("kb", "validate", "--kb", str(folder))
-    assert checked.code == 0, checked.stdout + checked.stderr
-    for version in data["versions"]:
-        result = run("--kb", str(folder), "provision", "show", sid.replace("-", " ", 1),
-                     "--offence-date", version["in_force_to"], "--format", "json")
-        assert result.code == 0, result.stderr
-        shown = json.loads(result.stdout)
-        reason = shown["applicable"]["reason"]
-        if "text" in version:
-            assert shown["text"] == version["text"] and version["changed_by"] in reason
-        else:
-            assert shown["applicable"]["ids"] == [] and f"there was no {sid}" in reason
-    after = json.loads(run("--kb", str(folder), "provision", "show", sid.replace("-", " ", 1),
-                           "--offence-date", data["in_force_from"], "--format", "json").stdout)
-    assert after["text"] == "Present text (stand-in)." and after["version"] is None
+
+def test_the_foreigners_act_gives_way_to_the_ifa_on_1_sept_2025(run) -> None:
+    """The IFA is a new Act, not an amended section: a date before it is answered at Act level."""
+    before = show(run, "IFA 21", "2025-08-31")
+    assert before["applicable"]["ids"] == []
+    assert "IFA came into force on 2025-09-01; on 2025-08-31 it was not yet in force" in before["applicable"]["reason"]
+    assert show(run, "IFA 21", "2025-09-01")["applicable"]["ids"] == ["IFA-21"]
+    act = RECORDS["IFA-36"][0]
+    assert act["in_force_from"] == "2025-09-01"
+    for words in ("Section 36(1) repeals", "the Foreigners Act, 1946 (31 of 1946)", "General Clauses Act s.6",
+                  "before 1 September 2025 remains an offence under the repealed"):
+        assert words in act["note"]
+    assert "Foreigners Act, 1946 (31 of 1946)" in show(run, "IFA 36", "2025-09-01")["text"]
+
+
+def test_kb_unverified_lists_the_unverified_earlier_forms(run) -> None:
+    result = run("kb", "unverified")
+    assert result.code == 0, result.stderr
+    listed = result.stdout
+    assert "earlier form of IPC-376 (1983-12-25 to 2013-02-02)" in listed
+    assert "earlier form of IPC-376D (1983-12-25 to 2013-02-02)" in listed
+    unverified = [f"earlier form of {sid}" for sid in VERSIONED
+                  if any(v["verification"] == "unverified" for v in RECORDS[sid][1]["versions"])]
+    assert all(label in listed for label in unverified)
+    assert "earlier form of POCSO-4 " not in listed  # primary

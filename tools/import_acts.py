@@ -11,6 +11,10 @@ and rewrites provisions/<act>.yaml so that each Act holds every section:
   is IMPORT_DATE and it carries none of the keys the importer never writes (tags,
   cross_references, subsections, time_limits, amended_by). To take a record over by hand, add one
   of those keys or change its date: the importer then leaves it alone.
+- An importer-owned record may still carry hand-curated KEPT_KEYS (in_force_from, versions,
+  keywords): the bare text cannot give them (a consolidated text shows only the present form), so
+  they are read from the existing record and written back verbatim, as its last keys, when the
+  record is regenerated. The record stays the one place its dated versions are kept.
 - Text is verbatim: lines wrapped by the converter are joined, paragraph breaks kept, India Code's
   footnote markers (^1) dropped, "---" written as an em dash (the rule the BNS file states), and
   India Code's "STATE AMENDMENT" notes (not part of the Central Act) cut off.
@@ -40,6 +44,8 @@ import yaml
 IMPORT_DATE = "2026-12-02"
 HANDLE = "https://www.indiacode.nic.in/handle/123456789/"
 NEVER_WRITTEN = ("tags:", "cross_references:", "subsections:", "time_limits:", "amended_by:")
+#: Hand-curated keys an importer-owned record keeps across imports, written back in this order.
+KEPT_KEYS = ("keywords", "in_force_from", "versions")
 
 
 # --------------------------------------------------------------------------------------------
@@ -285,12 +291,27 @@ def repeal_info(raw: RawSection, text: str, note: str | None) -> tuple[bool, str
         re.match(r"^[\[.\s]*(\[?[^\]]*\]\.?\s*)?(rep\.|repealed|omitted)\b", body) and len(body) < 400)
     if not gone:
         return False, None
-    for src in (text, note or ""):
+    # the section's own words, then only the footnotes that omit or repeal it: an "Ins. by ..."
+    # footnote dates when the section began, not when it ended
+    omitting = [f for f in re.split(r"(?<![\d.])(?=\b\d{1,2}\. )", note or "") if re.search(r"\b(omitted|rep\.|repealed)", f, re.I)]
+    for src in (text, *omitting):
         m = WEF_RE.search(src)
         if m:
             d = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             return True, (d - dt.timedelta(days=1)).isoformat()
     return True, None
+
+
+#: The last day in force of an omitted section whose bare text dates the omitting instrument but
+#: gives no "w.e.f." date: (last day, why), read from the section's own words in India Code.
+LAST_DAYS = {
+    "ITPA-2A": ("2020-03-17",
+                "Last day in force: the day before 18 March 2020, the date India Code gives for S.O. 1123(E), "
+                "the Jammu and Kashmir Reorganisation (Adaptation of Central Laws) Order, 2020, the first of the "
+                "two Orders that omitted s.2A (the second, for Ladakh, S.O. 3774(E), is dated 23 October 2020). "
+                "The Orders' own commencement clauses are not held here: the date is the notification's date, "
+                "unverified as the date of effect."),
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -722,7 +743,7 @@ def split_file(text: str) -> tuple[str, list[tuple[str, str]]]:
     try:
         start = lines.index("sections:")
     except ValueError:
-        raise SystemExit("no 'sections:' line")
+        raise SystemExit("no 'sections:' line") from None
     header = "\n".join(lines[: start + 1])
     records: list[tuple[str, list[str]]] = []
     for line in lines[start + 1:]:
@@ -742,9 +763,34 @@ def split_file(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def is_generated(record: str) -> bool:
-    if f'last_verified_on: "{IMPORT_DATE}"' not in record:
+    # the record's own date (4 spaces in), not one of its versions' (deeper)
+    if not re.search(r'^    last_verified_on: "' + re.escape(IMPORT_DATE) + '"$', record, re.M):
         return False
     return not any(re.search(r"^    " + re.escape(k), record, re.M) for k in NEVER_WRITTEN)
+
+
+KEY_RE = re.compile(r"^    ([a-z_]+):")
+
+
+def kept_keys(record: str) -> dict[str, str]:
+    """The KEPT_KEYS of a record's text, each as its own lines (key line and everything nested)."""
+    out: dict[str, str] = {}
+    current: str | None = None
+    for line in record.split("\n")[1:]:
+        m = KEY_RE.match(line)
+        if m:
+            current = m.group(1) if m.group(1) in KEPT_KEYS else None
+            if current is not None:
+                if current in out:
+                    raise SystemExit(f"{record.split(chr(10))[0].strip()}: {current} twice")
+                out[current] = line
+        elif current is not None:
+            out[current] += "\n" + line
+    return {k: v.rstrip() for k, v in out.items()}
+
+
+def with_kept(rendered: str, kept: dict[str, str]) -> str:
+    return "\n".join([rendered] + [kept[k] for k in KEPT_KEYS if k in kept])
 
 
 # --------------------------------------------------------------------------------------------
@@ -806,6 +852,9 @@ def build_records(spec: ActSpec, acts_dir: Path, sched: dict[str, list[Row]] | N
         gone, last_day = repeal_info(rs, text, note)
         if gone:
             notes.append("Repealed or omitted: India Code keeps the heading and says so.")
+        if f"{spec.code}-{n}" in LAST_DAYS:
+            last_day, why = LAST_DAYS[f"{spec.code}-{n}"]
+            notes.append(why)
         if state:
             notes.append("India Code prints State amendments after this section; they are not part of the "
                          "Central Act's text and are not reproduced here.")
@@ -963,13 +1012,14 @@ def write_act(spec: ActSpec, acts_dir: Path, kb: Path, scheds: dict, report: Rep
                   .replace("{NIA_NOTE}", NIA_NOTE).rstrip("\n") + "\nsections:")
         existing = []
     kept = {rid: txt for rid, txt in existing if not is_generated(txt)}
+    curated = {rid: kept_keys(txt) for rid, txt in existing if rid not in kept}
     # the report is about the importer's records: a hand-curated record keeps its own punishments
     report.lines[:] = [ln for ln in report.lines if ln.split(":", 1)[0] not in kept]
     chunks: dict[str, str] = dict(kept)
     for r in records:
         if r["id"] in kept:
             continue
-        chunks[r["id"]] = render_record(r)
+        chunks[r["id"]] = with_kept(render_record(r), curated.get(r["id"], {}))
     order = sorted(chunks, key=lambda rid: natural_key(rid.split("-", 1)[1]))
     new = header + "\n" + "\n\n".join(chunks[i] for i in order) + "\n"
     # the result must load and hold every record once
@@ -981,6 +1031,9 @@ def write_act(spec: ActSpec, acts_dir: Path, kb: Path, scheds: dict, report: Rep
             continue
         got = next(s for s in data["sections"] if s["id"] == r["id"])
         assert got["text"] == r["text"], r["id"]
+        before = next((yaml.safe_load(t)[0] for rid, t in existing if rid == r["id"] and rid not in kept), {})
+        for key in KEPT_KEYS:
+            assert got.get(key) == before.get(key), f"{r['id']}: {key} not kept"
     report.add(f"{spec.code}: {len(ids)} sections ({len(kept)} hand-curated kept, "
                f"{len(ids) - len(kept)} imported); bare file has {len(all_numbers)}")
     old = path.read_text(encoding="utf-8") if path.exists() else None
@@ -1114,9 +1167,14 @@ act:
   repealed_by: null
   note: >-
     In force from 1 September 2025 (S.O. 3981(E), 31 August 2025; India Code footnote to s.1(2)).
-    It repealed the Passport (Entry into India) Act, 1920, the Registration of Foreigners Act, 1939,
-    the Foreigners Act, 1946 and the Immigration (Carriers' Liability) Act, 2000 (s.35), which are not
-    in the knowledge base. enacted_on is the date of the Act as given in the reference file (4 April 2025).
+    Section 36(1) repeals the Passport (Entry into India) Act, 1920, the Registration of Foreigners
+    Act, 1939, the Foreigners Act, 1946 (31 of 1946) and the Immigration (Carriers' Liability) Act,
+    2000, which are not in the knowledge base; s.36(2) keeps what was done under them as done under
+    the corresponding provisions of this Act, and s.36(3) keeps General Clauses Act s.6 (effect of
+    repeal). So an offence committed before 1 September 2025 remains an offence under the repealed
+    Act (e.g. the Foreigners Act, 1946) and is charged under it; one committed on or after that day
+    is charged under this Act. enacted_on is the date of the Act as given in the reference file
+    (4 April 2025).
 """ + _src("21918")),
     "PCMA": _header("""Prohibition of Child Marriage Act, 2006: every section, verbatim from India Code (handle 2055),
 imported by tools/import_acts.py from shared/reference/acts/pcma-2006.md.""", """

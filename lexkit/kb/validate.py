@@ -262,6 +262,10 @@ def checked_items(kb: KnowledgeBase) -> list[CheckedItem]:
         for c in s.classification:
             label = f"classification of {s.id}" + (f" ({c.applies_to})" if c.applies_to else "")
             out.append(CheckedItem(s.file, 0, label, c.verification, s.provenance.last_verified_on))
+        for v in s.versions:  # each earlier form carries its own sources and status
+            since = f"{v.in_force_from} " if v.in_force_from else ""
+            out.append(CheckedItem(s.file, 0, f"earlier form of {s.id} ({since}to {v.in_force_to})",
+                                   v.provenance.verification, v.provenance.last_verified_on))
     for r in kb.correspondence:
         out.append(CheckedItem(r.file, r.line, f"{r.from_ref or '(new)'} -> {r.to_ref or '(omitted)'}",
                                r.provenance.verification, r.provenance.last_verified_on))

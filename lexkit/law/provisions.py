@@ -120,6 +120,12 @@ def _applicable(kb: KnowledgeBase, section: Section, day: dt.date) -> Applicable
     if act.in_force_on(iso):
         if section.in_force_from and iso < section.in_force_from:
             return _earlier_form(act, section, iso)
+        if section.in_force_to and iso > section.in_force_to:
+            return Applicable(
+                iso, None, (),
+                f"{section.id} was in force until {section.in_force_to} (then omitted or repealed: see its note); "
+                f"on {iso} it was no longer in force, though {act.code} was",
+            )
         until = f" to {act.in_force_to}" if act.in_force_to else ""
         extra = f"; {saving}" if act.in_force_to and saving else ""
         return Applicable(
