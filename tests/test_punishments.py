@@ -120,6 +120,8 @@ TABLE: list[tuple[str, str, int, dict[str, Any]]] = [
     ("BNS-350", "350(2)", 0, {"max_years": 3, "relation": "same_as",
                               "relative_to": "the offence under sub-section (1)"}),
     ("BNS-230", "230(2)", 0, {"death": True, "imprisonment": "none"}),
+    ("BNS-77", "77: Voyeurism", 0, {"min_years": 1, "max_years": 3, "conviction": "first"}),
+    ("BNS-77", "77: Second", 0, {"min_years": 3, "max_years": 7, "conviction": "subsequent"}),
     ("BNS-154", "154", 0, {"max_years": 7, "forfeiture": "forfeiture of certain property"}),
 ]
 
@@ -219,6 +221,8 @@ def test_a_schedule_term_the_text_does_not_state_is_refused() -> None:
     ("IPC-241", "241", 0, "up to 2 years, or fine up to 10 times the value of the coin counterfeited, or both"),
     ("IPC-345", "345", 0, "up to 2 years, in addition to imprisonment under any other section"),
     ("IPC-216", "216", 1, "up to 3 years, with or without fine"),
+    ("BNS-350", "350(2)", 0, "up to 3 years, or fine, or both (the same as for the offence under sub-section (1))"),
+    ("BNS-77", "77: Second", 0, "3 years to 7 years + fine"),
 ])
 def test_wording(kb: KnowledgeBase, sid: str, label: str, index: int, words: str) -> None:
     assert punishment_text(_entries(kb, sid, label)[index]) == words

@@ -1154,6 +1154,14 @@ def punishments_for(number: str, rows: list[Row], text: str, code: str = "") -> 
                     p["imprisonment"] = kind
             if r.not_in_force:
                 p["note"] = (p.get("note", "") + " The Schedule marks this entry as not in force.").strip()
+            if "conviction" not in p:
+                # BNS 77, 78(2): the Schedule's row "Second or subsequent conviction" follows the first
+                # conviction's row, which the section text calls so
+                if re.search(r"second or subsequent conviction", r.offence, re.I):
+                    p["conviction"] = "subsequent"
+                elif any(re.search(r"second or subsequent conviction", o.offence, re.I) for o in rows
+                         if o.key == r.key and o is not r) and "first conviction" in " ".join(seg.lower().split()):
+                    p["conviction"] = "first"
             label = f"{r.key}: {r.offence.rstrip('.')}"
             rec = {"applies_to": label}
             for k in PUNISHMENT_KEYS:

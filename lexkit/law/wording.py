@@ -48,7 +48,8 @@ def punishment_text(p: Punishment) -> str:
     kind = {"rigorous": "RI ", "simple": "SI ", "either": "", "none": "", None: ""}[p.imprisonment]
     lo = _term_text(p.min_term, p.term_unit, p.min_years)
     hi = _term_text(p.max_term, p.term_unit, p.max_years)
-    if p.relation in ("same_as", "fraction_of_longest_term", "fraction_of_life"):
+    stated = p.life or p.min_years is not None or p.max_years is not None
+    if p.relation in ("same_as", "fraction_of_longest_term", "fraction_of_life") and not stated:
         term = relative_text(p)
         if p.relation != "same_as" and kind:
             term = f"{kind}{term}"
@@ -97,11 +98,15 @@ def punishment_text(p: Punishment) -> str:
     out = term + fine
     if p.fine_to_victim:
         out += " (fine paid to the victim)"
+    if p.relation == "same_as" and stated:  # BNS 350(2): "as if he had committed" it; the Schedule gives the term
+        out += f" ({relative_text(p)})"
     if p.relation == "in_addition_to":
         out += f", in addition to {p.relative_to}"
     if p.forfeiture:
         out += f", and {p.forfeiture}"
-    if p.conviction == "first":
+    if "conviction" in p.applies_to.en.lower():  # the label says which conviction (BNS 77)
+        pass
+    elif p.conviction == "first":
         out = "on first conviction: " + out
     elif p.conviction == "subsequent":
         out = "on second or subsequent conviction: " + out
