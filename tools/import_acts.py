@@ -444,17 +444,25 @@ def classification(rows: list[Row], basis: str, overrides: dict[str, str]) -> li
 
 
 NUM_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
-             9: "nine", 10: "ten", 12: "twelve", 14: "fourteen", 20: "twenty"}
+             9: "nine", 10: "ten", 12: "twelve", 14: "fourteen", 20: "twenty", 24: "twenty-four"}
 MONTHS = {3: 0.25, 6: 0.5, 9: 0.75, 18: 1.5}
+UNIT_YEARS = {"hours": 1 / (365 * 24), "days": 1 / 365, "months": 1 / 12, "years": 1}
+FRACTIONS = {"one-eighth part": 0.125, "one-fourth": 0.25, "a quarter part": 0.25, "a quarter": 0.25, "one-half": 0.5, "one half": 0.5,
+             "half": 0.5}
+FRACTION_WORDS = {0.125: ("one-eighth", "one-eight,"), 0.25: ("one-fourth", "one fourth", "quarter"), 0.5: ("one-half", "one- half", "half")}
+# The order of a structured punishment's keys in the YAML (the schema's $defs/punishment)
+PUNISHMENT_KEYS = ("min_years", "max_years", "term_unit", "min_term", "max_term", "life", "life_meaning", "death",
+                   "imprisonment", "fine", "fine_min_inr", "fine_max_inr", "fine_multiple", "fine_to_victim",
+                   "forfeiture", "community_service", "conviction", "relation", "relative_to", "fraction", "note")
 
 
 class Unparsed(Exception):
     pass
 
 
-def _term(s: str) -> float:
-    """'7 years' -> 7; '6 months' -> 0.5; '1 year' -> 1."""
-    m = re.fullmatch(r"(\d+|[a-z]+)\s+(years?|months?)", s.strip())
+def _term(s: str) -> tuple[int, str]:
+    """'7 years' -> (7, 'years'); 'six months' -> (6, 'months'); '24 hours' -> (24, 'hours')."""
+    m = re.fullmatch(r"(\d+|[a-z-]+)\s+(years?|months?|days?|hours?)", s.strip())
     if not m:
         raise Unparsed(f"term {s!r}")
     words = {w: k for k, w in NUM_WORDS.items()}
@@ -464,11 +472,23 @@ def _term(s: str) -> float:
         n = words[m.group(1)]
     else:
         raise Unparsed(f"term {s!r}")
-    if m.group(2).startswith("year"):
+    unit = m.group(2) if m.group(2).endswith("s") else m.group(2) + "s"
+    return n, unit
+
+
+def _years_of(n: int, unit: str) -> int | float:
+    if unit == "years":
         return n
-    if n in MONTHS:
+    if unit == "months" and n in MONTHS:
         return MONTHS[n]
-    raise Unparsed(f"months {s!r}")
+    return round(n * UNIT_YEARS[unit], 4)
+
+
+def _set_term(r: dict, which: str, s: str) -> None:
+    """Record a term ('min' or 'max') in years, and as the Act states it (kept aside for the unit)."""
+    n, unit = _term(s)
+    r[f"{which}_years"] = _num(_years_of(n, unit))
+    r.setdefault("_terms", {})[which] = (n, unit)
 
 
 def _num(x: float) -> int | float:
@@ -486,47 +506,190 @@ def _inr(s: str) -> int:
     raise Unparsed(f"amount {s!r}")
 
 
-def parse_punishment(col: str) -> list[dict]:
-    """The Schedule's punishment column -> structured punishments (without applies_to)."""
+def _norm(col: str) -> str:
     s = MARKER_RE.sub("", col).strip().strip("[]").strip()
-    s = re.sub(r"\s+", " ", s).rstrip(".").strip().rstrip("]").rstrip(".")
+    return re.sub(r"\s+", " ", s).rstrip(".").strip().rstrip("]").rstrip(".").replace("’", "'")
+
+
+def parse_punishment(col: str, prev: str | None = None) -> list[dict]:
+    """The Schedule's punishment column -> structured punishments (without applies_to).
+
+    ``prev`` is the punishment column of the row above, which "as above" repeats. An empty column
+    (a row that only heads the rows below it) gives no punishment."""
+    s = _norm(col)
+    if not s:
+        return []
+    rel = _relative(s)
+    if rel is not None:
+        return rel
     low = s.lower()
-    if low.startswith("same as") or "longest term" in low or "one-half" in low or "in addition to" in low \
-            or "as above" in low or "one half" in low:
-        raise Unparsed("relative to another offence")
-    note = None
-    if re.match(r"^death,? or (with )?", low) or re.search(r",? or (with )?death$", low) or \
-            re.search(r"\bor death\b", low):
-        # death is not a field: record the imprisonment part and say so
-        note = f"The Schedule reads: \"{s}.\" Death is also a punishment for this offence."
-        low2 = re.sub(r"^death,? or (with )?", "", low)
-        low2 = re.sub(r",? (and )?(with )?(fine )?or (with )?death$", lambda m: " and fine" if "fine" in m.group(0) else "", low2)
-        low2 = re.sub(r"\band with fine\b", "and fine", low2)
-        low = low2.strip()
-    low = low.replace("or with fine", "or fine").replace("or with both", "or both")
-    low = low.replace("and with fine", "and fine").replace("with fine", "and fine")
-    # alternatives "A, or B" where both are imprisonment terms
-    parts = re.split(r",? or (?=imprisonment\b|rigorous imprisonment|simple imprisonment)", low)
-    if len(parts) > 2:
-        raise Unparsed("three alternatives")
-    results = []
-    for p in parts:
-        results.append(_one(p.strip().rstrip(",")))
-    if len(parts) == 2:
-        a, b = results
-        if any(x["min_years"] is not None and x["max_years"] is None and not x["life"] for x in results):
-            # BNS 121(2): "Imprisonment not less than 1 year, or imprisonment for 10 years and fine" stands for
-            # 1 to 10 years in the section text: an alternative with only a minimum is not read as one
-            raise Unparsed("alternative with only a minimum")
-        # "Imprisonment for life, or imprisonment for 10 years and fine": fine stated once, for both
-        if a["fine"] == "none" and b["fine"] == "required":
-            a["fine"] = "required"
-        a["note"] = "Alternative to the term in the next entry."
-        b["note"] = "Alternative to the previous entry."
-    if note:
+    if re.search(r",? or as above$", low):
+        # "Death, or as above": this, or the punishment of the entry above (whose fine is not shared)
+        if not prev or not _norm(prev):
+            raise Unparsed("'as above' without an entry above")
+        head = _alternatives(re.sub(r",? or as above$", "", low))
+        above = parse_punishment(prev)
+        both = head + above
+        for i, x in enumerate(both, 1):
+            note = re.sub(r"^Alternative (to the (term in the next|previous) entry|\d+ of \d+)\.\s*", "",
+                          x.get("note", ""))
+            x["note"] = (f"Alternative {i} of {len(both)}. " + note).strip()
+        return both
+    # the Schedule's slips of the pen, read as the section text has them (checked against it after parsing)
+    low = re.sub(r"\bimprisonment with (?=\d)", "imprisonment for ", low)
+    low = re.sub(r"\bextend (?=\d)", "extend to ", low)
+    low = low.replace("fine, of ", "fine of ")
+    m = re.fullmatch(r"on first conviction, with (.+?),? and,? in the event of (?:a )?second or subsequent "
+                     r"conviction, with (.+)", low)
+    if m:
+        out = []
+        for part, conviction in ((m.group(1), "first"), (m.group(2), "subsequent")):
+            for r in _alternatives(part):
+                r["conviction"] = conviction
+                out.append(r)
+        return out
+    conviction = None
+    m = re.search(r",? for (first|second or subsequent) conviction$", low)
+    if m:
+        conviction = "first" if m.group(1) == "first" else "subsequent"
+        low = low[:m.start()]
+    results = _alternatives(low)
+    if conviction:
         for r in results:
-            r["note"] = (r.get("note", "") + " " + note).strip()
+            r["conviction"] = conviction
     return results
+
+
+def _empty(**kw: object) -> dict:
+    r: dict = {"min_years": None, "max_years": None, "life": False}
+    r.update(kw)
+    return r
+
+
+def _relative(s: str) -> list[dict] | None:
+    """A punishment the Schedule states by reference to another offence or sentence, else None."""
+    low = s.lower()
+    m = re.fullmatch(r"(?:the )?same as (for |if )(.+)", s, re.I)
+    if m:
+        target = m.group(2) if m.group(1).lower() == "for " else "if " + m.group(2)
+        return [_empty(fine="relative", relation="same_as", relative_to=target)]
+    m = re.fullmatch(r"(?:the )?punishment (?:provided )?for (.+)", s, re.I)
+    if m:
+        return [_empty(fine="relative", relation="same_as", relative_to=m.group(1))]
+    if low == "punishment of original sentence, or if part of the punishment has been undergone, the residue":
+        return [_empty(fine="relative", relation="same_as",
+                       relative_to="the original sentence, or, if part of it has been undergone, the residue")]
+    m = re.fullmatch(r"one half of the imprisonment for life, or imprisonment not exceeding one-half of the longest "
+                     r"term, provided for the offence, or fine, or both", low)
+    if m:
+        a = _empty(fine="or_both", relation="fraction_of_life", fraction=0.5, relative_to="the offence",
+                   note="Alternative to the term in the next entry, where the offence is punishable with "
+                        "imprisonment for life.")
+        b = _empty(fine="or_both", relation="fraction_of_longest_term", fraction=0.5, relative_to="the offence",
+                   note="Alternative to the previous entry, where the offence is punishable with imprisonment "
+                        "for a term.")
+        return [a, b]
+    m = re.fullmatch(r"imprisonment (?:extending to |for |not exceeding )?(one-eighth part|one-fourth|a quarter part|"
+                     r"a quarter|one-half|one half|half) of the longest term(, and of the descriptions,)?,? provided for "
+                     r"the offence, or fine, or both", low)
+    if m:
+        r = _empty(fine="or_both", relation="fraction_of_longest_term", fraction=FRACTIONS[m.group(1)],
+                   relative_to="the offence")
+        if m.group(2):
+            r["note"] = "Of the descriptions of imprisonment provided for the offence."
+        return [r]
+    m = re.fullmatch(r"(.+?),? in addition to (.+?)(,? and fine)?", s, re.I)
+    if m:
+        base = m.group(1).lower() + (" and fine" if m.group(3) else "")
+        rs = _alternatives(base)
+        if len(rs) != 1:
+            raise Unparsed("alternatives in addition to another punishment")
+        target = re.sub(r"\bimprisonment to under\b", "imprisonment under", m.group(2))
+        rs[0].update(relation="in_addition_to", relative_to=target)
+        return rs
+    return None
+
+
+def _alternatives(low: str) -> list[dict]:
+    """'A, or B, or C' (terms of imprisonment, death, fine, community service) -> one entry each."""
+    low = low.strip()
+    if low == "death":
+        return [_empty(death=True, imprisonment="none", fine="none")]
+    if re.fullmatch(r"(?:upon|on) return of the value of property or restoration of the stolen property, shall be "
+                    r"punished with community service", low):
+        return [_empty(imprisonment="none", fine="none", community_service=True,
+                       note="On return of the value of the property, or restoration of the stolen property.")]
+    death = False
+    m = re.match(r"^death,? (?:or (?:with )?)?(?=imprisonment|rigorous|simple)", low)
+    if m:
+        death, low = True, low[m.end():]
+    m = re.search(r",? (and )?(with )?(fine )?or (with )?death$", low)
+    if m:
+        death, low = True, low[:m.start()] + (" and fine" if m.group(3) else "")
+    low = low.replace("or with fine", "or fine").replace("or with both", "or both")
+    low = re.sub(r"\band with fine\b", "and fine", low)
+    low = re.sub(r"(?<!or )\bwith fine\b", "and fine", low)
+    extra: list[dict] = []
+    m = re.search(r",? or (?:with )?community service$", low)
+    if m:
+        extra.append(_empty(imprisonment="none", fine="none", community_service=True))
+        low = low[:m.start()]
+    m = re.search(r",? or if treating only, fine only$", low)
+    if m:
+        extra.append(_empty(imprisonment="none", fine="only", note="Where the offence is treating only."))
+        low = low[:m.start()]
+    m = re.search(r"and fine(, or fine)$", low)
+    if m:
+        extra.append(_empty(imprisonment="none", fine="only"))
+        low = low[:m.start(1)]
+    forfeiture = None
+    m = re.search(r",? and ((?:forfeiture|confiscation) of .+)$", low)
+    if m:
+        forfeiture, low = m.group(1), low[:m.start()]
+    parts = re.split(r",? or (?=imprisonment\b|rigorous imprisonment|simple imprisonment)", low)
+    results = [_one(p.strip().rstrip(",")) for p in parts]
+    if len(results) > 1 and not any(x["life"] for x in results) and \
+            any(x["min_years"] is not None and x["max_years"] is None for x in results):
+        # BNS 121(2): "Imprisonment not less than 1 year, or imprisonment for 10 years and fine" stands for
+        # 1 to 10 years in the section text: an alternative with only a minimum is not read as one
+        raise Unparsed("alternative with only a minimum")
+    # "Imprisonment for life, or imprisonment for 10 years and fine": fine stated once, for every term
+    if results[-1]["fine"] == "required":
+        for x in results[:-1]:
+            if x["fine"] == "none":
+                x["fine"] = "required"
+    if forfeiture:
+        for x in results:
+            x["forfeiture"] = forfeiture
+    if death:
+        results[0]["death"] = True
+    n = len(results) + len(extra)
+    if n == 2 and len(results) == 2:
+        results[0]["note"] = "Alternative to the term in the next entry."
+        results[1]["note"] = "Alternative to the previous entry."
+    elif n > 1:
+        for i, x in enumerate(results + extra, 1):
+            x["note"] = (f"Alternative {i} of {n}. " + x.get("note", "")).strip()
+    return results + extra
+
+
+AMT = r"([0-9][0-9,]* rupees|\d+ lakh rupees)"
+FINE_TAILS: list[tuple[str, str, str | None]] = [
+    # (pattern, fine, what the groups are)
+    (r",? with or without fine$", "optional", None),
+    (r",? or fine,? or (\d+) times (the value of .+?),? or both$", "or_both", "multiple"),
+    (r",? or fine,? or (\d+) times (the value of .+?)$", "alternative", "multiple"),
+    (r",? or fine (?:of |which may extend to )?" + AMT + r",? or (?:with )?both$", "or_both", "max"),
+    (r",? or fine (?:of )?(?:which shall )?not (?:be )?less than " + AMT + r",? or (?:with )?both$", "or_both", "min"),
+    (r",? or fine,? or (?:with )?both$", "or_both", None),
+    (r",? or fine (?:of |which may extend to )?" + AMT + "$", "alternative", "max"),
+    (r",? or fine$", "alternative", None),
+    (r",? and fine to be paid to the victim$", "required", "victim"),
+    (r",? and fine (?:of )?(?:which shall )?not (?:be )?less than " + AMT + "$", "required", "min"),
+    (r",? and fine (?:of |which may extend to )" + AMT + "$", "required", "max"),
+    (r",? and " + AMT + "$", "required", "max"),
+    (r",? and fine$", "required", None),
+]
 
 
 def _one(p: str) -> dict:
@@ -544,34 +707,25 @@ def _one(p: str) -> dict:
         r.update(imprisonment="none", fine="only", fine_max_inr=_inr(m.group(2)))
         return r
     body = re.sub(r"^(rigorous |simple )?imprisonment\s*", "", p)
-    # fine tail
     fine = "none"
-    fmin = fmax = None
-    amount = r"(?: (?:of|which may extend to) ([0-9][0-9,]* rupees|\d+ lakh rupees))?"
-    m = re.search(r",? or fine" + amount + r",? or (?:with )?both$", body)
-    if m:
-        fine, body = "or_both", body[:m.start()]
-        if m.group(1):
-            fmax = _inr(m.group(1))
-    else:
-        m = re.search(r",? or fine" + amount + "$", body)
-        if m:
-            fine, body = "alternative", body[:m.start()]
-            if m.group(1):
-                fmax = _inr(m.group(1))
-        else:
-            m = re.search(r",? and fine( of not less than (.+?)| which may extend to (.+?))?$", body)
-            if m:
-                fine, body = "required", body[:m.start()]
-                if m.group(2):
-                    fmin = _inr(m.group(2))
-                if m.group(3):
-                    fmax = _inr(m.group(3))
+    for pattern, kind, groups in FINE_TAILS:
+        m = re.search(pattern, body)
+        if not m:
+            continue
+        fine, body = kind, body[:m.start()]
+        if groups == "max":
+            r["fine_max_inr"] = _inr(m.group(1))
+        elif groups == "min":
+            r["fine_min_inr"] = _inr(m.group(1))
+        elif groups == "victim":
+            r["fine_to_victim"] = True
+        elif groups == "multiple":
+            r["fine_multiple"] = {"factor": int(m.group(1)), "of": m.group(2)}
+        break
     body = body.strip().rstrip(",").strip()
-    body = re.sub(r" for (first|second or subsequent) conviction$", "", body)
     life_meaning = None
-    lm = re.search(r",? ?which shall mean (imprisonment for )?the remainder of that person's natural life$",
-                   body.replace("’", "'"))
+    lm = re.search(r",? ?which shall mean (?:imprisonment for )?(?:the remainder of )?that person's natural life$",
+                   body)
     if lm:
         life_meaning = "remainder_of_natural_life"
         body = body[:lm.start()].strip().rstrip(",")
@@ -580,34 +734,33 @@ def _one(p: str) -> dict:
     if body in ("for life",):
         r["life"] = True
     elif mm:
-        r["min_years"] = _num(_term(mm.group(1)))
-        r["max_years"] = _num(_term(mm.group(2)))
+        _set_term(r, "min", mm.group(1))
+        _set_term(r, "max", mm.group(2))
     elif ml:
-        r["min_years"] = _num(_term(ml.group(1)))
+        _set_term(r, "min", ml.group(1))
     else:
         m = (re.fullmatch(r"(?:for |of )?(?:a term which shall )?not (?:be )?less than (.+?),? (?:but )?which may "
                           r"extend to (.+)", body)
              or re.fullmatch(r"for (\d+ years?),? but which may extend to (.+)", body))
         if m:
-            r["min_years"] = _num(_term(m.group(1)))
+            _set_term(r, "min", m.group(1))
             upper = re.sub(r"^imprisonment for (?=\d)", "", m.group(2).strip())
-            if re.fullmatch(r"(imprisonment for )?(the )?remainder of that person's natural life",
-                            upper.replace("’", "'")):
+            if re.fullmatch(r"(imprisonment for )?(the )?remainder of that person's natural life", upper):
                 r["life"] = True
                 life_meaning = "remainder_of_natural_life"
             elif upper == "imprisonment for life":
                 r["life"] = True
             else:
-                r["max_years"] = _num(_term(upper))
+                _set_term(r, "max", upper)
         else:
             m = re.fullmatch(r"(?:for|up to|which may extend to|extending to) (.+)", body)
             if m:
-                r["max_years"] = _num(_term(m.group(1)))
+                _set_term(r, "max", m.group(1))
             else:
                 m = re.fullmatch(r"for (\d+ years?) which may extend to (.+)", body)
                 if m:
-                    r["min_years"] = _num(_term(m.group(1)))
-                    r["max_years"] = _num(_term(m.group(2)))
+                    _set_term(r, "min", m.group(1))
+                    _set_term(r, "max", m.group(2))
                 else:
                     raise Unparsed(f"imprisonment {body!r}")
     if life_meaning:
@@ -617,41 +770,97 @@ def _one(p: str) -> dict:
     if desc:
         r["imprisonment"] = desc
     r["fine"] = fine
-    if fmin is not None:
-        r["fine_min_inr"] = fmin
-    if fmax is not None:
-        r["fine_max_inr"] = fmax
     return r
+
+
+def _finish_terms(p: dict) -> None:
+    """A term the Act states in hours, days or months keeps its unit: term_unit, min_term, max_term."""
+    terms = p.pop("_terms", {})
+    units = {u for _n, u in terms.values()}
+    if len(units) == 1 and units != {"years"}:
+        p["term_unit"] = units.pop()
+        p["min_term"] = terms["min"][0] if "min" in terms else None
+        p["max_term"] = terms["max"][0] if "max" in terms else None
+
+
+def _term_words(n: int, unit: str) -> list[str]:
+    w = NUM_WORDS.get(n)
+    if not w:
+        return []
+    return [f"{w} {unit}", f"{w} {unit[:-1]}"]
 
 
 def check_against_text(p: dict, text: str) -> str | None:
     """Why the structured punishment does not agree with the section text, or None."""
     t = " ".join(text.lower().split())
-    for k in ("min_years", "max_years"):
-        v = p.get(k)
-        if v is None:
+    terms = p.get("_terms", {})
+    for which in ("min", "max"):
+        if which not in terms:
             continue
-        if v == 0.5:
-            words = ["six months"]
-        elif v == 0.25:
-            words = ["three months"]
-        else:
-            w = NUM_WORDS.get(int(v))
-            if not w:
-                return f"no word for {v}"
-            words = [f"{w} years", f"{w} year"]
+        n, unit = terms[which]
+        words = _term_words(n, unit)
+        if not words:
+            return f"no word for {n} {unit}"
         if not any(w in t for w in words):
-            return f"{k} {v} not in the text"
-    if p["life"] and "imprisonment for life" not in t:
+            return f"{which}_years {p[which + '_years']} not in the text"
+    if p["life"] and "imprisonment for life" not in t and "extend to life" not in t:
         return "life not in the text"
-    if p["fine"] in ("required", "or_both", "alternative", "only") and "fine" not in t:
+    if p.get("death") and "death" not in t:
+        return "death not in the text"
+    if p.get("community_service") and "community service" not in t:
+        return "community service not in the text"
+    if p["fine"] in ("required", "or_both", "alternative", "only", "optional") and "fine" not in t \
+            and "penalty" not in t:
         return "fine not in the text"
     if p["fine"] == "or_both" and "both" not in t:
         return "'or both' not in the text"
+    if p["fine"] == "optional" and "with or without fine" not in t:
+        return "'with or without fine' not in the text"
     for k in ("fine_min_inr", "fine_max_inr"):
         if k in p and not amount_in_text(p[k], t):
             return f"{k} {p[k]} not in the text"
+    if "fine_multiple" in p:
+        w = NUM_WORDS.get(p["fine_multiple"]["factor"])
+        if not w or f"{w} times the value" not in t:
+            return "fine multiple not in the text"
+    if p.get("relation") in ("fraction_of_longest_term", "fraction_of_life"):
+        if not any(w in t for w in FRACTION_WORDS[p["fraction"]]):
+            return f"fraction {p['fraction']} not in the text"
+        if p["relation"] == "fraction_of_life" and "imprisonment for life" not in t:
+            return "imprisonment for life not in the text"
+    if p.get("relation") == "in_addition_to" and "in addition" not in t:
+        return "'in addition' not in the text"
+    if p.get("forfeiture") and not re.search(r"forfeiture|forfeit|confiscat", t):
+        return "forfeiture not in the text"
     return None
+
+
+def fine_bound_from_text(p: dict, text: str) -> None:
+    """The Schedule's "fine of 10,000 rupees" is a maximum unless the section says "not less than" it."""
+    if "fine_max_inr" not in p:
+        return
+    t = " ".join(text.lower().split()).replace(",", "")
+    for w in _amount_words(p["fine_max_inr"]):
+        if re.search(rf"fine (?:which shall )?(?:not be|be not|not) less than {re.escape(w)} rupees", t):
+            p["fine_min_inr"] = p.pop("fine_max_inr")
+            return
+
+
+def _amount_words(inr: int) -> list[str]:
+    out = [str(inr)]
+    lakhs = {1: "one", 2: "two", 3: "three", 5: "five", 10: "ten", 20: "twenty", 25: "twenty-five", 50: "fifty"}
+    if inr % 100000 == 0 and inr // 100000 in lakhs:
+        out += [f"{lakhs[inr // 100000]} lakh", f"{inr // 100000} lakh"]
+    out += [w for w in [AMOUNT_NAMES.get(inr), *AMOUNT_VARIANTS.get(inr, [])] if w]
+    return out
+
+
+AMOUNT_NAMES = {10: "ten", 50: "fifty", 100: "one hundred", 200: "two hundred", 250: "two hundred and fifty",
+                500: "five hundred", 1000: "one thousand", 2000: "two thousand", 3000: "three thousand",
+                5000: "five thousand", 10000: "ten thousand", 20000: "twenty thousand", 50000: "fifty thousand",
+                1500: "one thousand five hundred", 2500: "two thousand five hundred", 300: "three hundred",
+                25000: "twenty-five thousand"}
+AMOUNT_VARIANTS = {2500: ["two thousand and five hundred"], 600: ["six hundred"]}
 
 
 def amount_in_text(inr: int, t: str) -> bool:
@@ -659,15 +868,7 @@ def amount_in_text(inr: int, t: str) -> bool:
     t = t.replace(",", "")
     if re.search(rf"\b{inr}\s*rupees", t):
         return True
-    words = {1: "one", 2: "two", 3: "three", 5: "five", 10: "ten", 20: "twenty", 25: "twenty-five", 50: "fifty"}
-    if inr % 100000 == 0 and inr // 100000 in words:
-        return f"{words[inr // 100000]} lakh rupees" in t or f"{inr // 100000} lakh rupees" in t
-    names = {10: "ten", 50: "fifty", 100: "one hundred", 200: "two hundred", 250: "two hundred and fifty",
-             500: "five hundred", 1000: "one thousand", 2000: "two thousand", 3000: "three thousand",
-             5000: "five thousand", 10000: "ten thousand", 20000: "twenty thousand", 50000: "fifty thousand",
-             1500: "one thousand five hundred", 2500: "two thousand five hundred", 300: "three hundred"}
-    variants = {2500: ["two thousand and five hundred"], 600: ["six hundred"]}
-    return any(f"{w} rupees" in t for w in [names.get(inr), *variants.get(inr, [])] if w)
+    return any(f"{w} rupees" in t for w in _amount_words(inr)[1:])
 
 
 def imprisonment_kind(text: str) -> str | None:
@@ -874,9 +1075,12 @@ def build_records(spec: ActSpec, acts_dir: Path, sched: dict[str, list[Row]] | N
             rows = [r for r in sched[n]]
             basis = SCHEDULE_BASIS[spec.schedule]
             rec["classification"] = classification(rows, basis, CLASSIFICATION_VERIFICATION.get(spec.code, {}))
-            pun, why = punishments_for(n, rows, text)
+            pun, why = punishments_for(n, rows, text, spec.code)
             if pun:
                 rec["punishments"] = pun
+                if why:
+                    notes.insert(0, "Punishments: the First Schedule's entry is read as the section text has it ("
+                                 + why + ").")
             else:
                 report.add(f"{spec.code}-{n}: no structured punishments: {why}")
             sources = sources + [SCHEDULE_SOURCE[spec.schedule]]
@@ -954,30 +1158,98 @@ def segment(text: str, key: str) -> str:
     return text[start.start(): start.end() + nxt.start()] if nxt else text[start.start():]
 
 
-def punishments_for(number: str, rows: list[Row], text: str) -> tuple[list[dict], str]:
+# Schedule entries read otherwise, each because the section text says so (check_against_text then holds the
+# reading to the text): (act, Schedule key, the Schedule's words) -> (the reading, why).
+PUNISHMENT_FIXES: dict[tuple[str, str, str], tuple[str, str]] = {
+    ("BNS", "121(2)", "Imprisonment not less than 1 year, or imprisonment for 10 years and fine."): (
+        "Imprisonment for not less than 1 year but which may extend to 10 years and fine.",
+        "the Schedule's \"not less than 1 year, or imprisonment for 10 years\" is read as the section's "
+        "\"not less than one year but which may extend to ten years\""),
+    ("BNS", "303(2)", "Rigorous imprisonment for not be less than 1 year but which may extend to 5 years and fine."): (
+        "On first conviction, with imprisonment for 3 years, or fine, or both, and, in the event of second or "
+        "subsequent conviction, with rigorous imprisonment for not less than 1 year but which may extend to 5 years "
+        "and fine.",
+        "the Schedule's entry for theft gives only what s.303(2) sets for a second or subsequent conviction; "
+        "the punishment of any other conviction (up to 3 years, or fine, or both) is read from the section text"),
+    ("IPC", "355", "Imprisonment up to 5 years and with fine for second or subsequent conviction."): (
+        "Imprisonment for 2 years, or fine, or both.",
+        "the Schedule's \"Ditto\" for s.355, resolved to the s.354D entry above it (inserted in 2013), stood for "
+        "the s.354 entry it followed before; the section text reads two years, or fine, or both"),
+    ("IPC", "356", "Imprisonment up to 5 years and with fine for second or subsequent conviction."): (
+        "Imprisonment for 2 years, or fine, or both.",
+        "the Schedule's \"Ditto\" for s.356 repeats s.355's, resolved to the s.354D entry inserted in 2013; the "
+        "section text reads two years, or fine, or both"),
+    ("IPC", "511", "Imprisonment for life, or imprisonment not exceeding half.of the longest term, provided for "
+                   "the offence, or fine, or both"): (
+        "One half of the imprisonment for life, or imprisonment not exceeding one-half of the longest term, "
+        "provided for the offence, or fine, or both.",
+        "the Schedule's \"Imprisonment for life\" is read as the section's \"one-half of the imprisonment for "
+        "life\""),
+}
+
+
+def _as_if(seg: str) -> str | None:
+    """'the offence under sub-section (1)' where the section punishes the act as another offence."""
+    t = " ".join(seg.split())
+    m = re.search(r"punished as if he had committed (.+?)[.;]?(?:\n|$)", t)
+    return m.group(1).rstrip(".") if m else None
+
+
+def punishments_for(number: str, rows: list[Row], text: str, code: str = "") -> tuple[list[dict], str]:
     out = []
     seen = set()
+    fixes = []
+    prev: str | None = None
+    # an offence whose every entry is not yet in force (IPC 153AA) still has its punishment, so marked
+    none_in_force = all(r.not_in_force for r in rows)
     for r in rows:
-        if r.not_in_force:
+        col, above = r.punishment, prev
+        prev = r.punishment if _norm(r.punishment) else prev
+        if r.not_in_force and not none_in_force:
             continue
+        fix = PUNISHMENT_FIXES.get((code, r.key, r.punishment.strip()))
+        if fix and fix[1]:
+            col = fix[0]
+            fixes.append(f"{r.key}: {fix[1]}")
         try:
-            ps = parse_punishment(r.punishment)
+            ps = parse_punishment(col, above)
         except Unparsed as e:
             return [], f"Schedule punishment {r.punishment!r} ({r.key}): {e}"
-        seg = segment(text, r.key)
+        # "or as above" names the entry above, which the section states in another sub-section
+        seg = text if re.search(r"as above\W*$", r.punishment) else segment(text, r.key)
         kind = imprisonment_kind(seg)
         for p in ps:
             why = check_against_text(p, seg)
+            if why and p.get("relation") is None and _as_if(seg):
+                # "shall be punished as if he had committed the offence under sub-section (1)": the Schedule
+                # gives that offence's punishment; the section's own words name no term
+                p.update(relation="same_as", relative_to=_as_if(seg))
+                why = None
             if why:
                 return [], f"Schedule punishment {r.punishment!r} ({r.key}): {why}"
-            if p.get("imprisonment") is None and not (p["life"] is False and p["max_years"] is None
-                                                        and p["min_years"] is None):
+            _finish_terms(p)
+            fine_bound_from_text(p, seg)
+            if not p.get("fine_to_victim") and ("(" in r.key or not re.search(r"(?m)^\[?\(\d", text)) and \
+                    re.search(r"fine [^.]{0,60}paid to the victim", " ".join(seg.lower().split())):
+                p["fine_to_victim"] = True
+            if p.get("imprisonment") is None and p.get("relation") != "same_as" and \
+                    not (p["life"] is False and p["max_years"] is None and p["min_years"] is None
+                         and p.get("relation") is None):
                 if kind:
                     p["imprisonment"] = kind
+            if r.not_in_force:
+                p["note"] = (p.get("note", "") + " The Schedule marks this entry as not in force.").strip()
+            if "conviction" not in p:
+                # BNS 77, 78(2): the Schedule's row "Second or subsequent conviction" follows the first
+                # conviction's row, which the section text calls so
+                if re.search(r"second or subsequent conviction", r.offence, re.I):
+                    p["conviction"] = "subsequent"
+                elif any(re.search(r"second or subsequent conviction", o.offence, re.I) for o in rows
+                         if o.key == r.key and o is not r) and "first conviction" in " ".join(seg.lower().split()):
+                    p["conviction"] = "first"
             label = f"{r.key}: {r.offence.rstrip('.')}"
             rec = {"applies_to": label}
-            for k in ("min_years", "max_years", "life", "life_meaning", "imprisonment", "fine",
-                      "fine_min_inr", "fine_max_inr", "note"):
+            for k in PUNISHMENT_KEYS:
                 if k in p:
                     rec[k] = p[k]
             sig = json.dumps(rec, sort_keys=True)
@@ -985,8 +1257,8 @@ def punishments_for(number: str, rows: list[Row], text: str) -> tuple[list[dict]
                 seen.add(sig)
                 out.append(rec)
     if not out:
-        return [], "no row in force"
-    return out, ""
+        return [], "no entry gives a punishment"
+    return out, "; ".join(fixes)
 
 
 # --------------------------------------------------------------------------------------------

@@ -110,6 +110,18 @@ class Punishment(NamedTuple):
     fine_min_inr: int | None = None
     fine_max_inr: int | None = None
     note: Text | None = None
+    death: bool = False
+    term_unit: str | None = None
+    min_term: float | None = None
+    max_term: float | None = None
+    fine_multiple: tuple[float, str] | None = None  # (factor, of what)
+    fine_to_victim: bool = False
+    forfeiture: str | None = None
+    community_service: bool = False
+    conviction: str | None = None  # "first" | "subsequent"
+    relation: str | None = None  # same_as | fraction_of_longest_term | fraction_of_life | in_addition_to
+    relative_to: str | None = None
+    fraction: float | None = None
 
     @classmethod
     def of(cls, raw: dict[str, Any]) -> Punishment:
@@ -124,6 +136,19 @@ class Punishment(NamedTuple):
             fine_min_inr=raw.get("fine_min_inr"),
             fine_max_inr=raw.get("fine_max_inr"),
             note=Text.maybe(raw.get("note")),
+            death=bool(raw.get("death", False)),
+            term_unit=raw.get("term_unit"),
+            min_term=raw.get("min_term"),
+            max_term=raw.get("max_term"),
+            fine_multiple=((raw["fine_multiple"]["factor"], raw["fine_multiple"]["of"])
+                           if raw.get("fine_multiple") else None),
+            fine_to_victim=bool(raw.get("fine_to_victim", False)),
+            forfeiture=raw.get("forfeiture"),
+            community_service=bool(raw.get("community_service", False)),
+            conviction=raw.get("conviction"),
+            relation=raw.get("relation"),
+            relative_to=raw.get("relative_to"),
+            fraction=raw.get("fraction"),
         )
 
 

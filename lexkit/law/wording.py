@@ -20,27 +20,63 @@ def _years(value: float | None) -> str:
     return f"{value:g} year" + ("" if value == 1 else "s")
 
 
+FRACTION_WORDS = {0.125: "one-eighth", 0.25: "one-fourth", 0.5: "one-half"}
+
+
+def _term_text(value: float | None, unit: str | None, in_years: float | None) -> str:
+    """A term in the unit the Act states it in ('24 hours', '1 month'), else from the years."""
+    if unit and unit != "years" and value is not None:
+        word = unit[:-1] if value == 1 else unit
+        return f"{value:g} {word}"
+    return _years(in_years)
+
+
+def relative_text(p: Punishment) -> str:
+    """'the same as for offence abetted', 'up to one-fourth of the longest term provided for the offence'."""
+    target = p.relative_to or "the offence"
+    if p.relation == "same_as":
+        prep = "" if target.startswith(("if ", "as if ", "the original sentence")) else "for "
+        return f"the same as {prep}{target}"
+    part = FRACTION_WORDS.get(p.fraction or 0.0, f"{p.fraction:g}")
+    if p.relation == "fraction_of_life":
+        return f"up to {part} of imprisonment for life"
+    return f"up to {part} of the longest term provided for {target}"
+
+
 def punishment_text(p: Punishment) -> str:
     """'RI 10 years to life + fine', in words a charge-sheet uses."""
     kind = {"rigorous": "RI ", "simple": "SI ", "either": "", "none": "", None: ""}[p.imprisonment]
-    if p.fine == "only":
+    lo = _term_text(p.min_term, p.term_unit, p.min_years)
+    hi = _term_text(p.max_term, p.term_unit, p.max_years)
+    stated = p.life or p.min_years is not None or p.max_years is not None
+    if p.relation in ("same_as", "fraction_of_longest_term", "fraction_of_life") and not stated:
+        term = relative_text(p)
+        if p.relation != "same_as" and kind:
+            term = f"{kind}{term}"
+    elif p.community_service:
+        term = "community service"
+    elif p.fine == "only":
         term = "fine only"
     elif p.life and p.min_years:
-        term = f"{kind}{_years(p.min_years)} to life"
+        term = f"{kind}{lo} to life"
     elif p.life and p.max_years:
-        term = f"{kind}life, or up to {_years(p.max_years)}"
+        term = f"{kind}life, or up to {hi}"
     elif p.life:
         term = f"{kind}life"
     elif p.min_years and p.max_years:
-        term = f"{kind}{_years(p.min_years)} to {_years(p.max_years)}"
+        term = f"{kind}{lo} to {hi}"
     elif p.max_years:
-        term = f"{kind}up to {_years(p.max_years)}"
+        term = f"{kind}up to {hi}"
     elif p.min_years:
-        term = f"{kind}not less than {_years(p.min_years)}"
+        term = f"{kind}not less than {lo}"
+    elif p.death:
+        term = ""
     else:
         term = "no imprisonment stated"
     if p.life_meaning == "remainder_of_natural_life":
         term += " (remainder of natural life)"
+    if p.death:
+        term = f"death, or {term}" if term else "death"
     amount = ""
     if p.fine_min_inr and p.fine_max_inr:
         amount = f" of {rupees(p.fine_min_inr)} to {rupees(p.fine_max_inr)}"
@@ -48,14 +84,33 @@ def punishment_text(p: Punishment) -> str:
         amount = f" up to {rupees(p.fine_max_inr)}"
     elif p.fine_min_inr:
         amount = f" of at least {rupees(p.fine_min_inr)}"
+    elif p.fine_multiple:
+        amount = f" up to {p.fine_multiple[0]:g} times {p.fine_multiple[1]}"
     fine = {
         "required": f" + fine{amount}",
         "or_both": f", or fine{amount}, or both",
         "alternative": f", or fine{amount}",
         "only": amount,
         "none": "",
+        "optional": f", with or without fine{amount}",
+        "relative": "",
     }[p.fine]
-    return term + fine
+    out = term + fine
+    if p.fine_to_victim:
+        out += " (fine paid to the victim)"
+    if p.relation == "same_as" and stated:  # BNS 350(2): "as if he had committed" it; the Schedule gives the term
+        out += f" ({relative_text(p)})"
+    if p.relation == "in_addition_to":
+        out += f", in addition to {p.relative_to}"
+    if p.forfeiture:
+        out += f", and {p.forfeiture}"
+    if "conviction" in p.applies_to.en.lower():  # the label says which conviction (BNS 77)
+        pass
+    elif p.conviction == "first":
+        out = "on first conviction: " + out
+    elif p.conviction == "subsequent":
+        out = "on second or subsequent conviction: " + out
+    return out
 
 
 def rupees(amount: int) -> str:

@@ -92,6 +92,20 @@ def show_dict(report: ProvisionReport) -> dict[str, Any]:
                 "fine": p.fine,
                 "fine_min_inr": p.fine_min_inr,
                 "fine_max_inr": p.fine_max_inr,
+                "death": p.death,
+                "term_unit": p.term_unit,
+                "min_term": p.min_term,
+                "max_term": p.max_term,
+                "fine_multiple": ({"factor": p.fine_multiple[0], "of": p.fine_multiple[1]}
+                                  if p.fine_multiple else None),
+                "fine_to_victim": p.fine_to_victim,
+                "forfeiture": p.forfeiture,
+                "community_service": p.community_service,
+                "conviction": p.conviction,
+                "relation": p.relation,
+                "relative_to": p.relative_to,
+                "fraction": p.fraction,
+                "note": p.note.en if p.note else None,
                 "summary": punishment_text(p),
             }
             for p in s.punishments

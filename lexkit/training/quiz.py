@@ -300,7 +300,8 @@ def _punishment_prompt(kb: KnowledgeBase, s: Section, applies_to: str) -> str:
 
 def _term(p: Punishment) -> tuple[object, ...]:
     """The imprisonment a punishment allows, without the fine."""
-    return (p.min_years, p.max_years, p.life, p.life_meaning, p.fine == "only")
+    return (p.min_years, p.max_years, p.life, p.life_meaning, p.fine == "only", p.death, p.community_service,
+            p.relation, p.relative_to, p.fraction, p.conviction)
 
 
 def _foils(punishments: list[Punishment], answer: Punishment) -> set[str]:
@@ -542,7 +543,8 @@ def _option_hi(kind: str, text: str, words: Words, punishments: dict[str, str]) 
 def _questions(drawn: list[_Candidate], rng: random.Random, words: Words, kb: KnowledgeBase) -> tuple[Question, ...]:
     punishments: dict[str, str] = {}
     if words.hindi:
-        punishments = {punishment_text(p): punishment_hi(p) for s in kb.sections.values() for p in s.punishments}
+        punishments = {punishment_text(p): hi for s in kb.sections.values() for p in s.punishments
+                       if (hi := punishment_hi(p)) is not None}
     questions = []
     for number, c in enumerate(drawn, start=1):
         options, answer = _options(c, rng)

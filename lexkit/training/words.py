@@ -188,6 +188,9 @@ class Words:
         if not self.hindi:
             return f"{p.applies_to.en}: {english}" if labelled else english
         hindi = punishment_hi(p)
+        if hindi is None:  # a punishment stated relative to another offence: its words stay English
+            self._fell_back(english)
+            return f"{p.applies_to.en}: {english}" if labelled else english
         self._used(None)
         if not labelled:
             return hindi
@@ -238,28 +241,47 @@ def _years_hi(value: float) -> str:
     return f"{value:g} {cat['years'][0]}"
 
 
-def punishment_hi(p: Punishment) -> str:
-    """lexkit.law.wording.punishment_text in Hindi, term for term."""
+def _term_hi(value: float | None, unit: str | None, in_years: float | None) -> str:
+    if unit and unit != "years" and value is not None:
+        cat = load_catalogue().section("units")
+        return f"{value:g} {cat[unit][0] if value == 1 else cat[unit][1]}"
+    return _years_hi(in_years or 0)
+
+
+def punishment_hi(p: Punishment) -> str | None:
+    """lexkit.law.wording.punishment_text in Hindi, term for term; None for a punishment stated relative
+    to another offence, whose words (the Schedule's) lexkit has not translated."""
+    if p.relation in ("same_as", "fraction_of_longest_term", "fraction_of_life") or \
+            (p.relation == "in_addition_to") or p.forfeiture or p.fine_multiple:
+        return None
     w = load_catalogue().section("punishment")
     kind = {"rigorous": w["rigorous"], "simple": w["simple"]}.get(p.imprisonment or "", w["either"])
-    if p.fine == "only":
+    lo = _term_hi(p.min_term, p.term_unit, p.min_years)
+    hi = _term_hi(p.max_term, p.term_unit, p.max_years)
+    if p.community_service:
+        term = w["community service"]
+    elif p.fine == "only":
         term = w["fine only"]
     elif p.life and p.min_years:
-        term = f"{kind} {_years_hi(p.min_years)} {w['to']} {w['life']} {w['up to']}"
+        term = f"{kind} {lo} {w['to']} {w['life']} {w['up to']}"
     elif p.life and p.max_years:
-        term = f"{w['life']}, {w['or']} {kind} {_years_hi(p.max_years)} {w['up to']}"
+        term = f"{w['life']}, {w['or']} {kind} {hi} {w['up to']}"
     elif p.life:
         term = w["life"]
     elif p.min_years and p.max_years:
-        term = f"{kind} {_years_hi(p.min_years)} {w['to']} {_years_hi(p.max_years)} {w['up to']}"
+        term = f"{kind} {lo} {w['to']} {hi} {w['up to']}"
     elif p.max_years:
-        term = f"{kind} {_years_hi(p.max_years)} {w['up to']}"
+        term = f"{kind} {hi} {w['up to']}"
     elif p.min_years:
-        term = f"{kind} {w['at least']} {_years_hi(p.min_years)}"
+        term = f"{kind} {w['at least']} {lo}"
+    elif p.death:
+        term = ""
     else:
         term = w["no imprisonment stated"]
     if p.life_meaning == "remainder_of_natural_life":
         term += f" {w['remainder']}"
+    if p.death:
+        term = f"{w['death']}, {w['or']} {term}" if term else w["death"]
     amount = ""
     if p.fine_min_inr and p.fine_max_inr:
         amount = f" (₹{p.fine_min_inr:,} {w['to']} ₹{p.fine_max_inr:,} {w['up to']})"
@@ -273,8 +295,17 @@ def punishment_hi(p: Punishment) -> str:
         "alternative": f", {w['or']} {w['fine']}{amount}",
         "only": amount,
         "none": "",
+        "optional": f", {w['with or without fine']}{amount}",
+        "relative": "",
     }[p.fine]
-    return str(term + fine)
+    out = str(term + fine)
+    if p.fine_to_victim:
+        out += f" {w['fine to victim']}"
+    if p.conviction == "first":
+        out = f"{w['first conviction']}: {out}"
+    elif p.conviction == "subsequent":
+        out = f"{w['subsequent conviction']}: {out}"
+    return out
 
 
 def header(english: str, lang: str) -> str:
