@@ -69,7 +69,9 @@ CASES = [
     ("JJ Act 79", "79", False, False, "Children's Court", ["s.86"]),
     ("JJ Act 81", "81 proviso", False, False, "Children's Court", ["s.86"]),
     ("JJ Act 83", "83(2)", False, False, "Children's Court", ["s.86(2)", "s.86(4)"]),
-    ("CLPRA 14", "14(1), 14(1A), 14(2)", True, None, "Judicial Magistrate of the first class", ["s.14A"]),
+    ("CLPRA 14", "14(1), 14(1A):", True, True, "Judicial Magistrate of the first class", ["s.14A", "Part II"]),
+    ("CLPRA 14", "14(2):", True, False, "Judicial Magistrate of the first class", ["s.14A", "Part II"]),
+    ("CLPRA 14", "14(3): first", False, True, "Judicial Magistrate of the first class", ["s.14D(1)", "Part II"]),
     ("PCMA 9", "9:", True, False, "Any Magistrate", ["PCMA s.15", "Part II"]),
     ("PCMA 10", "10:", True, False, "Any Magistrate", ["PCMA s.15"]),
     ("PCMA 11", "11(1) proviso", True, False, "Any Magistrate", ["PCMA s.15"]),
@@ -151,6 +153,15 @@ def test_jj_act_less_than_three_years_was_triable_by_any_magistrate_before_2022(
     assert (a["cognizable"], a["bailable"], a["triable_by"]) == (False, True, "Children's Court")
     # 74(2) read differently before 2022: the earlier form's text is the one shown
     assert "in cases where the case" in _show(run, "JJ Act 74", "--offence-date", "2019-01-01")["text"]
+
+
+def test_child_labour_offences_before_2016_were_not_cognizable(run) -> None:
+    """s.14A (cognizable) came with Act 35 of 2016 from 1 September 2016; before it Part II decided."""
+    before = _show(run, "CLPRA 14", "--offence-date", "2015-03-01")["classification"]
+    after = _show(run, "CLPRA 14", "--offence-date", "2017-03-01")["classification"]
+    assert before and all(c["cognizable"] is False and c["bailable"] is True for c in before)
+    assert all("No s.14A" in c["basis"] for c in before)
+    assert _entry(after, "14(1), 14(1A):")["cognizable"] is True
 
 
 @pytest.mark.parametrize("sid", ["POCSO-4", "POCSO-6", "POCSO-14"])
