@@ -926,6 +926,25 @@ def render_record(r: dict) -> str:
     out.extend(f"      - {flow(s)}" for s in r["sources"])
     out.append(f"    verification: {r['verification']}")
     out.append(f"    last_verified_on: {q(IMPORT_DATE)}")
+    # dated forms go last, as tools/versions/README.md asks of every section
+    if r.get("in_force_from"):
+        out.append(f"    in_force_from: {q(r['in_force_from'])}")
+    if r.get("versions"):
+        out.append("    versions:")
+        for v in r["versions"]:
+            out.append(f"      - in_force_to: {q(v['in_force_to'])}")
+            out.append(f"        text: {block(v['text'], 10)}")
+            out.append(f"        text_kind: {v['text_kind']}")
+            for key in ("punishments", "classification"):
+                if v.get(key):
+                    out.append(f"        {key}:")
+                    out.extend(f"          - {flow(x)}" for x in v[key])
+            for key in ("changed_by", "changes"):
+                out.append(f"        {key}: {q(v[key])}")
+            out.append("        sources:")
+            out.extend(f"          - {flow(s)}" for s in v["sources"])
+            out.append(f"        verification: {v['verification']}")
+            out.append(f"        last_verified_on: {q(IMPORT_DATE)}")
     return "\n".join(out)
 
 
@@ -1091,6 +1110,7 @@ def build_records(spec: ActSpec, acts_dir: Path, sched: dict[str, list[Row]] | N
             rec["note"] = " ".join(notes)
         rec["sources"] = sources
         rec["verification"] = spec.verification
+        merge_special(rec, spec, report)
         records.append(rec)
     return records, list(raw)
 
@@ -1144,6 +1164,178 @@ CLASSIFICATION_NOTES = {
                  "text was not found on 2026-12-03). Whatever the column says, CrPC s.198B (inserted by the same Act) "
                  "bars a court from taking cognizance of s.376B between spouses except on the wife's complaint."),
 }
+
+
+# --------------------------------------------------------------------------------------------
+# Offences of the special Acts: classification and punishments (tools/import_data/special_offences.yaml)
+# --------------------------------------------------------------------------------------------
+
+SPECIAL_DATA = Path(__file__).resolve().parent / "import_data" / "special_offences.yaml"
+BNSS_START = "2024-07-01"
+PART_II = {
+    "bnss": {"url": HANDLE + "20099", "kind": "primary",
+             "note": "BNSS 2023, First Schedule, Part II (classification of offences against other laws), as "
+                     "converted in shared/reference/acts/bnss-2023-first-schedule.md: offences on or after "
+                     "1 July 2024"},
+    "crpc": {"citation": "CrPC 1973, First Schedule, Part II (classification of offences against other laws), "
+                         "shared/reference/acts/crpc-1973-first-schedule.md (India Code consolidation of 7-8-2020)",
+             "kind": "secondary", "note": "offences before 1 July 2024"},
+}
+
+
+def part_ii(p: dict) -> tuple[bool, bool, str, str]:
+    """(cognizable, bailable, court, the Part II row) for one punishment, by its heaviest term.
+
+    The row is the same in the CrPC's and the BNSS's First Schedule, Part II."""
+    death = bool(p.get("death"))
+    mx, mn = p.get("part_ii_as", p.get("max_years")), p.get("min_years")
+    if p.get("life") or death or (mx is not None and mx > 7):
+        return True, False, "Court of Session", "death, imprisonment for life, or imprisonment for more than 7 years"
+    if mx is None and mn is not None:
+        raise SystemExit(f"{p['applies_to']}: a minimum with no maximum: give the classification explicitly")
+    if mx is not None and mx >= 3:
+        return True, False, "Magistrate of the first class", "imprisonment for 3 years and upwards but not more than 7 years"
+    return False, True, "Any Magistrate", "imprisonment for less than 3 years or with fine only"
+
+
+def schedules_for(act_from: str | None) -> str:
+    if act_from and act_from >= BNSS_START:
+        return "BNSS 2023, First Schedule, Part II (the Act came into force after the BNSS)"
+    return ("First Schedule, Part II of the CrPC 1973 (offences before 1 July 2024) and of the BNSS 2023 "
+            "(from 1 July 2024): both give the same result")
+
+
+def special_classification(entry: dict, punishments: list[dict], rule: dict, act_from: str | None) -> list[dict]:
+    """One classification per punishment: the Act's own provision where it speaks, else Part II."""
+    out = []
+    for p in punishments:
+        if p.get("no_classification"):
+            continue
+        rule_p = {**rule, **p.get("rule", {})}
+        cog, bail, court, row = part_ii(p)
+        fields: dict = {"cognizable": cog, "bailable": bail, "triable_by": court}
+        from_act = []
+        for key in ("cognizable", "bailable", "triable_by"):
+            if key in rule_p:
+                fields[key] = rule_p[key]["value"]
+                from_act.append(rule_p[key]["basis"])
+        by_part_ii = [k for k in ("cognizable", "bailable", "triable_by") if k not in rule_p]
+        basis = "; ".join(dict.fromkeys(from_act))
+        if by_part_ii:
+            words = {"cognizable": "cognizable or not", "bailable": "bail", "triable_by": "court"}
+            basis += ("; " if basis else "") + (
+                f"{', '.join(words[k] for k in by_part_ii)}: {schedules_for(act_from)}, by the punishment "
+                f"(the row for offences punishable with {row})")
+        c = {"applies_to": p["applies_to"], **fields}
+        if "compoundable" in rule_p:
+            c["compoundable"] = rule_p["compoundable"]["value"]
+            c["basis_extra"] = rule_p["compoundable"]["basis"]
+        c["basis"] = basis + ("; compounding: " + c.pop("basis_extra") if "basis_extra" in c else "")
+        c["verification"] = "primary" if not by_part_ii else "secondary"
+        if entry.get("classification_verification"):
+            c["verification"] = entry["classification_verification"]
+        out.append(c)
+    return out
+
+
+def _rule(data: dict, code: str, entry: dict) -> dict:
+    rule = dict(data["acts"].get(code, {}).get("rule", {}))
+    rule.update(entry.get("rule", {}))
+    return rule
+
+
+def jja_86(p: dict, enacted: bool) -> dict:
+    """JJ Act s.86 as enacted (offences before 1 September 2022) or as substituted by Act 23 of 2021."""
+    mx = p.get("max_years")
+    heavy = bool(p.get("life")) or (mx is not None and mx > 7)
+    mid = not heavy and mx is not None and mx >= 3
+    sub = "(1)" if heavy else "(2)" if mid else "(3)"
+    if enacted:
+        court = "Children's Court" if heavy else "Magistrate of the first class" if mid else "Any Magistrate"
+        return {"cognizable": heavy or mid, "bailable": not (heavy or mid), "triable_by": court,
+                "basis": f"JJ Act 2015, s.86{sub} as enacted (in force 15 January 2016 to 31 August 2022), by the "
+                         "punishment", "verification": "secondary"}
+    return {"cognizable": heavy, "bailable": not (heavy or mid), "triable_by": "Children's Court",
+            "basis": f"JJ Act 2015, s.86{sub} (cognizable or not, bail) and s.86(4) (Children's Court), as "
+                     "substituted by Act 23 of 2021, s.26 (w.e.f. 1 September 2022), by the punishment",
+            "verification": "primary"}
+
+
+def load_special() -> dict:
+    if not SPECIAL_DATA.exists():
+        return {"acts": {}, "offences": {}}
+    return yaml.safe_load(SPECIAL_DATA.read_text(encoding="utf-8"))
+
+
+_SPECIAL: dict | None = None
+PRIVATE_KEYS = ("no_classification", "death", "part_ii_as", "rule")
+
+
+def merge_special(rec: dict, spec: ActSpec, report: Report) -> None:
+    """Add the data file's punishments and classification to an imported record of a special Act."""
+    global _SPECIAL
+    if _SPECIAL is None:
+        _SPECIAL = load_special()
+    entry = _SPECIAL["offences"].get(rec["id"])
+    if entry is None:
+        return
+    act = _SPECIAL["acts"].get(spec.code, {})
+    pun = [{k: v for k, v in p.items() if k not in PRIVATE_KEYS} for p in entry["punishments"]]
+    rec["punishments"] = pun
+    if entry.get("classification"):
+        rec["classification"] = entry["classification"]
+    elif act.get("scheme") == "JJA-86":
+        rec["classification"] = [{"applies_to": p["applies_to"], **jja_86(p, enacted=False)}
+                                 for p in entry["punishments"] if not p.get("no_classification")]
+    else:
+        rec["classification"] = special_classification(entry, entry["punishments"], _rule(_SPECIAL, spec.code, entry),
+                                                        act.get("in_force_from"))
+    notes = [entry["note"]] if entry.get("note") else []
+    # what the structured fields cannot say must still be read: death, relative punishments, no maximum
+    unsaid = [f"{p['applies_to']}: {p['note']}" for p in entry["punishments"]
+              if p.get("note") and (p.get("death") or p.get("no_classification") or "part_ii_as" in p)]
+    if unsaid:
+        notes.insert(0, "Punishment beyond the structured fields: " + " ".join(
+            u if u.endswith(".") else u + "." for u in unsaid))
+    if rec.get("note"):
+        notes.append(rec["note"])
+    if notes:
+        rec["note"] = " ".join(notes)
+    extra = [dict(s) for s in act.get("sources", [])] + [dict(s) for s in entry.get("sources", [])]
+    uses_part_ii = any("Part II" in c["basis"] for c in rec["classification"])
+    if uses_part_ii:
+        extra += [PART_II["crpc"], PART_II["bnss"]] if (act.get("in_force_from") or "") < BNSS_START else [PART_II["bnss"]]
+    rec["sources"] = rec["sources"] + [s for s in extra if s not in rec["sources"]]
+    if act.get("scheme") == "JJA-86":
+        old_text = rec["text"]
+        if entry.get("version_text"):
+            new, old = entry["version_text"]
+            if new not in old_text:
+                raise SystemExit(f"{rec['id']}: version_text {new!r} not in the text")
+            old_text = old_text.replace(new, old)
+        rec["in_force_from"] = "2022-09-01"
+        rec["versions"] = [{
+            "in_force_to": "2022-08-31", "text": old_text, "text_kind": rec["text_kind"],
+            "punishments": pun,
+            "classification": [{"applies_to": p["applies_to"], **jja_86(p, enacted=True)}
+                               for p in entry["punishments"] if not p.get("no_classification")],
+            "changed_by": "Juvenile Justice (Care and Protection of Children) Amendment Act, 2021 (23 of 2021), s.26",
+            "changes": JJA_86_CHANGE,
+            "sources": [{"url": HANDLE + "2148", "kind": "primary",
+                         "note": "s.86 footnote: substituted by Act 23 of 2021, s.26 (w.e.f. 1-9-2022)"},
+                        {"citation": "JJ Act 2015, s.86 as enacted: text held in the versions of JJA-86", "kind": "secondary"}],
+            "verification": "secondary"}]
+
+
+JJA_86_CHANGE = (
+    "The words of this section did not change; its classification did, because s.86 was substituted from "
+    "1 September 2022. Before that day an offence punishable with 3 to 7 years was cognizable, non-bailable and "
+    "triable by a Magistrate of the first class, one punishable with less than 3 years or fine only was "
+    "non-cognizable, bailable and triable by any Magistrate, and one punishable with more than 7 years was "
+    "cognizable, non-bailable and triable by a Children's Court. From that day the 3 to 7 year offences are "
+    "non-cognizable (still non-bailable) and every offence under the Act is triable by the Children's Court. "
+    "Classification is procedure: lexkit shows the form in force on the offence date; a court may apply the "
+    "form in force when it acts.")
 
 
 def segment(text: str, key: str) -> str:
@@ -1291,7 +1483,9 @@ def write_act(spec: ActSpec, acts_dir: Path, kb: Path, scheds: dict, report: Rep
     for r in records:
         if r["id"] in kept:
             continue
-        chunks[r["id"]] = with_kept(render_record(r), curated.get(r["id"], {}))
+        # a key the importer itself now generates (the JJ Act s.86 versions) is not kept twice
+        chunks[r["id"]] = with_kept(render_record(r), {k: v for k, v in curated.get(r["id"], {}).items()
+                                                         if k not in r})
     order = sorted(chunks, key=lambda rid: natural_key(rid.split("-", 1)[1]))
     new = header + "\n" + "\n\n".join(chunks[i] for i in order) + "\n"
     # the result must load and hold every record once
@@ -1304,7 +1498,7 @@ def write_act(spec: ActSpec, acts_dir: Path, kb: Path, scheds: dict, report: Rep
         got = next(s for s in data["sections"] if s["id"] == r["id"])
         assert got["text"] == r["text"], r["id"]
         before = next((yaml.safe_load(t)[0] for rid, t in existing if rid == r["id"] and rid not in kept), {})
-        for key in KEPT_KEYS:
+        for key in (k for k in KEPT_KEYS if k not in r):
             assert got.get(key) == before.get(key), f"{r['id']}: {key} not kept"
     report.add(f"{spec.code}: {len(ids)} sections ({len(kept)} hand-curated kept, "
                f"{len(ids) - len(kept)} imported); bare file has {len(all_numbers)}")
