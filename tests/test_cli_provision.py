@@ -199,7 +199,8 @@ def test_a_pasted_charge_sheet_becomes_a_short_query(run) -> None:
 
     query = _fts_query("u/s 370 " * 2000 + " ".join(f"w{n}" for n in range(50)), "AND")
     assert query is not None and query.count('"') == 2 * MAX_WORDS
-    assert query.startswith('"u"* AND "s"* AND "370"*')
+    # A word of one or two letters is never a prefix ("u"* and "s"* name most of the index).
+    assert query.startswith('"u" AND "s" AND "370"*')
     result = run("provision", "search", "u/s 370 " * 2000, "--format", "json")
     assert result.code == 0 and json.loads(result.stdout)
 

@@ -50,10 +50,22 @@ def warm_store() -> None:
     subprocess.run([sys.executable, "-m", "lexkit", "kb", "build"], check=True, capture_output=True, timeout=300)
 
 
+#: The command-line machinery: a look-up takes the fast path (lexkit.cli.fast) and loads none of it.
+CLI_FRAMEWORK = ("typer", "click", "rich", "lexkit.cli.app", "lexkit.cli.provision", "lexkit.cli.casework",
+                 "lexkit.cli.options")
+
+
 @pytest.mark.parametrize("args", LOOK_UPS, ids=[" ".join(a[:2]) for a in LOOK_UPS])
 def test_a_warm_look_up_loads_nothing_heavy(args: tuple[str, ...]) -> None:
     loaded = _modules(*args)
     assert sorted(m for m in HEAVY if m in loaded) == []
+    assert sorted(m for m in loaded if m.split(".")[0] in ("typer", "click", "rich") or m in CLI_FRAMEWORK) == []
+
+
+def test_without_the_fast_path_a_look_up_loads_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check above can fail: the same look-up through the Typer app loads typer."""
+    monkeypatch.setenv("LEXKIT_NO_FAST_PATH", "1")
+    assert "typer" in _modules("provision", "show", "BNS 143", "--format", "json")
 
 
 def test_the_command_tree_loads_no_domain_module() -> None:

@@ -29,15 +29,10 @@ def judgement_show(
 
     Example: lexkit judgement show "Vishal Jeet"
     """
-    from lexkit.cli.io import load_kb, out, out_json
-    from lexkit.law.judgements import find_judgement
-    from lexkit.render.judgement import judgement_dict, judgement_text
+    from lexkit.cli import lookup
+    from lexkit.cli.io import load_kb
 
-    found = find_judgement(load_kb(ctx), judgement)
-    if fmt is DocFormat.json:
-        out_json(judgement_dict(found))
-    else:
-        out(judgement_text(found, markdown=fmt is DocFormat.md))
+    lookup.judgement_show(lambda: load_kb(ctx), judgement, fmt.value)
 
 
 @judgement_app.command("list")
@@ -52,18 +47,10 @@ def judgement_list(
 
     Example: lexkit judgement list --provision "ITPA 15" --court "Supreme Court"
     """
-    from lexkit.cli.io import load_kb, note, out, out_json
-    from lexkit.law.judgements import list_judgements, parse_year
-    from lexkit.render.judgement import list_dicts, list_text
+    from lexkit.cli import lookup
+    from lexkit.cli.io import load_kb
 
-    wanted_year = parse_year(year) if year is not None else None
-    found = list_judgements(load_kb(ctx), provision=provision, court=court, year=wanted_year)
-    if not found:
-        note("no judgement matches")
-    if fmt is DocFormat.json:
-        out_json(list_dicts(found))
-    else:
-        out(list_text(found, markdown=fmt is DocFormat.md))
+    lookup.judgement_list(lambda: load_kb(ctx), provision, court, year, fmt.value)
 
 
 @judgement_app.command("search")
@@ -77,17 +64,10 @@ def judgement_search(
 
     Example: lexkit judgement search "victim accused"
     """
-    from lexkit.cli.io import load_kb, note, out, out_json
-    from lexkit.law.judgements import search_judgements
-    from lexkit.render.judgement import hits_dicts, hits_text
+    from lexkit.cli import lookup
+    from lexkit.cli.io import load_kb
 
-    hits = search_judgements(load_kb(ctx), query, limit)
-    if not hits:
-        note(f"no judgement matches '{query}'")
-    if fmt is DocFormat.json:
-        out_json(hits_dicts(hits))
-    else:
-        out(hits_text(hits, markdown=fmt is DocFormat.md))
+    lookup.judgement_search(lambda: load_kb(ctx), query, limit, fmt.value)
 
 
 @sop_app.command("list")
@@ -120,12 +100,7 @@ def sop_show(
 
     Example: lexkit sop show mwcd-child-rescue-protocol-2006 --format md
     """
-    from lexkit.cli.io import load_kb, out, out_json
-    from lexkit.procedure.sops import find_sop
-    from lexkit.render.sop import sop_dict, sop_text
+    from lexkit.cli import lookup
+    from lexkit.cli.io import load_kb
 
-    sop = find_sop(load_kb(ctx), sop_id)
-    if fmt is DocFormat.json:
-        out_json(sop_dict(sop))
-    else:
-        out(sop_text(sop, markdown=fmt is DocFormat.md))
+    lookup.sop_show(lambda: load_kb(ctx), sop_id, fmt.value)

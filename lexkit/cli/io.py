@@ -99,11 +99,16 @@ def note(message: str) -> None:
 
 def kb_roots(ctx: typer.Context, extra: list[Path] | None = None) -> tuple[Path, ...]:
     """The folders of the knowledge base in use: the shipped one, then LEXKIT_KB, then each --kb."""
+    given = list(ctx.obj.get("kb") or []) if ctx.obj else []
+    return roots_of([*given, *(extra or [])])
+
+
+def roots_of(given: list[Path]) -> tuple[Path, ...]:
+    """The shipped folder, then LEXKIT_KB, then ``given`` (the --kb folders): checked, as kb_roots says."""
     from lexkit.errors import KnowledgeBaseInvalid
     from lexkit.kb.knowledge import FOLDERS, env_overlays, is_whole_knowledge_base, resolve_roots
 
-    given = list(ctx.obj.get("kb") or []) if ctx.obj else []
-    folders = [*env_overlays(), *given, *(extra or [])]
+    folders = [*env_overlays(), *given]
     for i, folder in enumerate(folders):
         if not folder.is_dir():
             raise KnowledgeBaseInvalid(f"knowledge base folder not found: {folder}",

@@ -89,6 +89,12 @@ def _main(argv: Optional[list[str]] = None) -> int:
     if sys.stdout is None:
         sys.stdout = _ClosedStdout()  # type: ignore[assignment]
     try:
+        from lexkit.cli.fast import fast_path  # a look-up runs without typer (lexkit.cli.fast)
+
+        fast = fast_path(args)
+        if fast is not None:
+            flush_stdout()
+            return fast
         # Imported here, inside the handler: a Ctrl-C while typer loads is still exit 130.
         import typer
 

@@ -25,20 +25,9 @@ def provision_show(
 
     Example: lexkit provision show "u/s 370(4) IPC" --offence-date 2024-08-01
     """
-    from lexkit.law.provisions import parse_offence_date, show_all
-    from lexkit.render.provision import show_dict, show_text
+    from lexkit.cli import lookup
 
-    day = parse_offence_date(offence_date) if offence_date else None
-    reports = show_all(load_kb(ctx), citation, day)
-    for report in reports:
-        for warning in report.warnings:
-            note(warning)
-    if fmt is DocFormat.json:
-        dicts = [show_dict(r) for r in reports]
-        out_json(dicts[0] if len(dicts) == 1 else dicts)  # a list when the charge names several
-    else:
-        rule = "\n---\n\n" if fmt is DocFormat.md else "\n" + "=" * 72 + "\n\n"
-        out(rule.join(show_text(r, markdown=fmt is DocFormat.md) for r in reports))
+    lookup.provision_show(lambda: load_kb(ctx), citation, offence_date, fmt.value)
 
 
 @provision_app.command("map")
@@ -51,13 +40,9 @@ def provision_map(
 
     Example: lexkit provision map "IPC 370A"
     """
-    from lexkit.law.provisions import map_provision
-    from lexkit.render.provision import map_dict, map_text
+    from lexkit.cli import lookup
 
-    report = map_provision(load_kb(ctx), citation)
-    for warning in report.warnings:
-        note(warning)
-    out_json(map_dict(report)) if fmt is DataFormat.json else out(map_text(report))
+    lookup.provision_map(lambda: load_kb(ctx), citation, fmt.value)
 
 
 @provision_app.command("search")
@@ -72,15 +57,9 @@ def provision_search(
 
     Example: lexkit provision search "search without warrant" --act ITPA
     """
-    from lexkit.law.provisions import search_or_resolve
-    from lexkit.render.provision import hits_dicts, hits_text
+    from lexkit.cli import lookup
 
-    hits, resolved = search_or_resolve(load_kb(ctx), query, act, limit)
-    if resolved:
-        note(f"'{query}' is a citation: showing {hits[0].id}")
-    elif not hits:
-        note(f"no provision matches '{query}'")
-    out_json(hits_dicts(hits)) if fmt is DataFormat.json else out(hits_text(hits))
+    lookup.provision_search(lambda: load_kb(ctx), query, act, limit, fmt.value)
 
 
 @provision_app.command("list")

@@ -66,6 +66,7 @@ class Store:
         self.path = path  # None: built in memory
         self.built_seconds = built_seconds  # None: found warm
         self.warnings = warnings
+        self._sibling: sqlite3.Connection | None = None
 
     @cached_property
     def meta(self) -> dict[str, str]:
@@ -75,6 +76,19 @@ class Store:
         count = self.con.execute("SELECT count(*) FROM problems").fetchone()[0]
         rows = self.con.execute("SELECT file, line, path, message FROM problems ORDER BY n LIMIT ?", (limit,)).fetchall()
         return count, rows
+
+    def sibling(self) -> sqlite3.Connection | None:
+        """A second read-only connection to the same file, for work in another thread; None when built in memory."""
+        if self.path is None:
+            return None
+        if self._sibling is None:
+            con = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            built = "SELECT value FROM meta WHERE key = 'built_at_ns'"
+            if con.execute(built).fetchone() != self.con.execute(built).fetchone():
+                con.close()  # the file was rebuilt since this store was opened: never mix two builds
+                return None
+            self._sibling = con
+        return self._sibling
 
     def one(self, sql: str, *args: Any) -> Any:
         return self.con.execute(sql, args).fetchone()

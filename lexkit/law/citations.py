@@ -8,7 +8,6 @@ of each Act file). A sub-provision resolves to its section and is kept as the pi
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import NamedTuple
 
@@ -182,6 +181,8 @@ class CitationResolver:
 
     def _unknown_act(self, rest: str) -> None:
         """A word in the place of an Act that names none held ('XYZ 143', 'BNSX 143'): say so."""
+        import difflib  # only here and for suggestions: a citation that resolves never loads it
+
         code_of = {"".join(c for c in a.upper() if c.isalnum()): act.code
                    for act in self.kb.acts.values() for a in (act.code, *act.aliases)}
         for word in _WORD.findall(rest)[:20]:
@@ -216,6 +217,8 @@ class CitationResolver:
         )
 
     def _suggest(self, sid: str, act: str) -> str:
+        import difflib  # only for a suggestion: a look-up that resolves never loads it
+
         ids = self.kb.section_ids(act) or self.kb.section_ids()
         close = difflib.get_close_matches(sid, ids, n=3, cutoff=0.5)
         if not close:

@@ -7,7 +7,6 @@ and its 1991 follow-up), so a name that fits more than one is reported as ambigu
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any, NamedTuple
 
@@ -138,6 +137,8 @@ def _ambiguous(query: str, matches: list[Judgement]) -> Ambiguous:
 
 
 def _not_found(query: str, judgements: list[Judgement]) -> NotFound:
+    import difflib  # only for a suggestion: a look-up that finds its judgement never loads it
+
     ids = [j.id for j in judgements]
     close = difflib.get_close_matches(query.strip().lower(), ids, n=3, cutoff=0.5)
     if not close:

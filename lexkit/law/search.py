@@ -28,6 +28,13 @@ class Hit(NamedTuple):
     origin: str | None = None  # the overlay folder the section comes from; None: the base
 
 
+#: From this many sections on, ranking runs in two threads over two halves of the rows (SQLite
+#: releases the GIL while it works); below it one query is faster than starting a thread.
+SPLIT_FROM = 20_000
+#: A word this short is never a prefix: "a"* or "s"* names most of the index and took seconds.
+SHORTEST_PREFIX = 3
+
+
 def _fts_query(query: str, joiner: str, prefix: bool = True) -> str | None:
     # Each distinct word once, and no more than MAX_WORDS of them: a pasted charge-sheet must not
     # turn into a query of thousands of terms (that took minutes).
@@ -38,8 +45,11 @@ def _fts_query(query: str, joiner: str, prefix: bool = True) -> str | None:
             break
     if not words:
         return None
-    star = "*" if prefix else ""
-    return f" {joiner} ".join('"' + w.replace('"', "") + '"' + star for w in words)
+    def term(word: str) -> str:
+        star = "*" if prefix and len(word) >= SHORTEST_PREFIX else ""
+        return '"' + word.replace('"', "") + '"' + star
+
+    return f" {joiner} ".join(term(w) for w in words)
 
 
 def fts_attempts(query: str) -> list[str]:
@@ -75,13 +85,7 @@ def _ranked(store: Any, query: str, act: str | None, limit: int) -> list[Hit]:
     # The best rows are chosen first (rank only), and only they get a title and a snippet: a
     # snippet for every matching row made a common word slow on a large knowledge base.
     for fts in fts_attempts(query):
-        if act is None:
-            best = store.all("SELECT rowid, bm25(sections_fts, ?, ?, ?, ?, ?) AS rank FROM sections_fts "
-                             "WHERE sections_fts MATCH ? ORDER BY rank LIMIT ?", *SECTION_WEIGHTS, fts, limit)
-        else:
-            best = store.all("SELECT f.rowid, bm25(sections_fts, ?, ?, ?, ?, ?) AS rank FROM sections_fts f "
-                             "JOIN sections s ON s.rowid = f.rowid WHERE sections_fts MATCH ? AND s.act = ? "
-                             "ORDER BY rank LIMIT ?", *SECTION_WEIGHTS, fts, act, limit)
+        best = _best_rows(store, fts, act, limit)
         hits = []
         for rowid, rank in best:
             row = store.one("SELECT s.id, s.title, snippet(sections_fts, 4, '[', ']', ' … ', 16), s.origin "
@@ -91,6 +95,45 @@ def _ranked(store: Any, query: str, act: str | None, limit: int) -> list[Hit]:
         if hits:
             return sorted(hits, key=lambda h: (-h.score, h.id))
     return []
+
+
+_BEST = ("SELECT f.rowid, bm25(sections_fts, ?, ?, ?, ?, ?) AS rank FROM sections_fts f {join}"
+         "WHERE sections_fts MATCH ? AND f.rowid BETWEEN ? AND ? {act}ORDER BY rank, f.rowid LIMIT ?")
+
+
+def _best_rows(store: Any, fts: str, act: str | None, limit: int) -> list[tuple[int, float]]:
+    """(rowid, rank) of the best ``limit`` rows, best first; equal ranks in row order (the same split or not)."""
+    sql = _BEST.format(join="JOIN sections s ON s.rowid = f.rowid " if act else "", act="AND s.act = ? " if act else "")
+
+    def part(con: Any, low: int, high: int) -> list[tuple[int, float]]:
+        rows: list[tuple[int, float]] = con.execute(sql, (*SECTION_WEIGHTS, fts, low, high, *((act,) if act else ()), limit)).fetchall()
+        return rows
+
+    last = store.one("SELECT max(rowid) FROM sections")[0] or 0
+    other = store.sibling() if last >= SPLIT_FROM else None
+    if other is None:
+        return part(store.con, 0, last)
+    import threading
+
+    middle = last // 2
+    upper: list[tuple[int, float]] = []
+    failed: list[BaseException] = []
+
+    def run_upper() -> None:
+        try:
+            upper.extend(part(other, middle + 1, last))
+        except BaseException as exc:  # raised again in the caller's thread
+            failed.append(exc)
+
+    thread = threading.Thread(target=run_upper, daemon=True)
+    thread.start()
+    try:
+        lower = part(store.con, 0, middle)
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
+    return sorted(lower + upper, key=lambda r: (r[1], r[0]))[:limit]
 
 
 def search_judgement_rows(kb: KnowledgeBase, query: str, limit: int) -> list[tuple[str, str, str, str, float]]:

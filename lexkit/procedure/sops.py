@@ -7,7 +7,6 @@ statutory time limit held in provisions/ (by rule id) or a rule of the SOP itsel
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Any
 
@@ -235,6 +234,8 @@ def find_sop(kb: KnowledgeBase, sop_id: str) -> Sop:
     doc = kb.document("sop", wanted)
     if doc is not None:
         return sop_of(kb, doc.data, doc.file, doc.origin)
+    import difflib  # only for a suggestion: a look-up that finds its SOP never loads it
+
     ids = sorted(d.data["sop"]["id"] for d in kb.docs_of("sop"))
     close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.4)
     close = close or [i for i in ids if wanted and wanted in i][:3]

@@ -1,0 +1,144 @@
+"""The fast path: a warm look-up without typer, click or rich.
+
+Importing typer costs more than a look-up itself. For the look-up commands (`provision
+show/map/search`, `judgement show/search/list`, `sop show`) written in the plain form people
+type (the command, one argument, the options each command knows with a valid value), the
+command line is read here and the body in lexkit.cli.lookup runs at once: the same body the
+Typer command runs, so the product, the messages and the exit code are the same bytes.
+Anything else falls through to the Typer application, which reports every usage error: an
+unknown or repeated option, a missing or extra argument, a value it would refuse, --help,
+--version, --debug, ``--``, an argument that starts with '-'. LEXKIT_NO_FAST_PATH=1 turns the fast path
+off (the tests compare both paths).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+_DOC = ("text", "json", "md")
+_DATA = ("text", "json")
+
+
+def _limit(value: str) -> int | None:
+    """--limit as lexkit.cli.options.whole_number(1, 200) takes it; None: let Typer say what is wrong."""
+    if 0 < len(value) <= 12 and value.isascii() and value.isdigit() and 1 <= int(value) <= 200:
+        return int(value)
+    return None
+
+
+def _choice(allowed: tuple[str, ...]) -> Callable[[str], str | None]:
+    return lambda value: value if value in allowed else None
+
+
+def _text(value: str) -> str | None:
+    return value
+
+
+#: (group, command) -> (positional arguments, {option: check}); a check returns the value, or None to fall through.
+COMMANDS: dict[tuple[str, str], tuple[int, dict[str, Callable[[str], Any]]]] = {
+    ("provision", "show"): (1, {"--offence-date": _text, "--format": _choice(_DOC)}),
+    ("provision", "map"): (1, {"--format": _choice(_DATA)}),
+    ("provision", "search"): (1, {"--act": _text, "--limit": _limit, "--format": _choice(_DATA)}),
+    ("judgement", "show"): (1, {"--format": _choice(_DOC)}),
+    ("judgement", "search"): (1, {"--limit": _limit, "--format": _choice(_DOC)}),
+    ("judgement", "list"): (0, {"--provision": _text, "--court": _text, "--year": _text, "--format": _choice(_DOC)}),
+    ("sop", "show"): (1, {"--format": _choice(_DOC)}),
+}
+
+
+def _options(words: list[str], known: dict[str, Callable[[str], Any]]) -> tuple[list[str], dict[str, Any]] | None:
+    """(positional arguments, {option: value}) of a command's words; None for anything unusual."""
+    positional: list[str] = []
+    values: dict[str, Any] = {}
+    i = 0
+    while i < len(words):
+        word = words[i]
+        i += 1
+        if not word.startswith("-"):
+            positional.append(word)
+            continue
+        name, eq, value = word.partition("=")
+        if name not in known or name in values:
+            return None
+        if not eq:
+            if i == len(words):
+                return None
+            value = words[i]
+            i += 1
+            if value.startswith("-"):
+                return None
+        checked = known[name](value)
+        if checked is None:
+            return None
+        values[name] = checked
+    return positional, values
+
+
+def parse(args: list[str]) -> tuple[tuple[str, str], list[Path], list[str], dict[str, Any]] | None:
+    """((group, command), --kb folders, arguments, options) of a look-up command line, or None."""
+    if "--debug" in args:  # a traceback shows the frames it went through: the Typer app's, always
+        return None
+    kb: list[Path] = []
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word == "--kb" or word.startswith("--kb="):
+            name, eq, value = word.partition("=")
+            if not eq:
+                if i + 1 == len(args):
+                    return None
+                value = args[i + 1]
+                i += 1
+            if not value or value.startswith("-"):
+                return None
+            kb.append(Path(value))
+            i += 1
+        else:
+            break
+    key = tuple(args[i:i + 2])
+    if len(key) != 2 or key not in COMMANDS:
+        return None
+    command = (key[0], key[1])
+    wanted, known = COMMANDS[command]
+    parsed = _options(args[i + 2:], known)
+    if parsed is None or len(parsed[0]) != wanted:
+        return None
+    return command, kb, parsed[0], parsed[1]
+
+
+def fast_path(args: list[str]) -> int | None:
+    """Run a look-up command line without typer; None when it is not one (the Typer app runs it)."""
+    if os.environ.get("LEXKIT_NO_FAST_PATH") == "1":
+        return None
+    try:
+        "\0".join(args).encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 on the command line: Typer's way
+        return None
+    parsed = parse(args)
+    if parsed is None:
+        return None
+    (group, name), kb_folders, positional, options = parsed
+    from lexkit.cli import lookup
+
+    def kb() -> Any:
+        return lookup.load_roots(kb_folders)
+
+    fmt = options.get("--format", "text")
+    if group == "provision" and name == "show":
+        lookup.provision_show(kb, positional[0], options.get("--offence-date"), fmt)
+    elif group == "provision" and name == "map":
+        lookup.provision_map(kb, positional[0], fmt)
+    elif group == "provision":
+        lookup.provision_search(kb, positional[0], options.get("--act"), options.get("--limit", 10), fmt)
+    elif group == "judgement" and name == "show":
+        lookup.judgement_show(kb, positional[0], fmt)
+    elif group == "judgement" and name == "search":
+        lookup.judgement_search(kb, positional[0], options.get("--limit", 10), fmt)
+    elif group == "judgement":
+        lookup.judgement_list(kb, options.get("--provision"), options.get("--court"), options.get("--year"), fmt)
+    else:
+        lookup.sop_show(kb, positional[0], fmt)
+    return 0
