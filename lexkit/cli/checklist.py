@@ -40,7 +40,7 @@ def _calendar(kb: Any, state: Optional[str], calendar_ids: list[str]) -> Any:
             known = ", ".join(sorted(docs)) or "none in this knowledge base"
             raise NotFound(f"--calendar {cid}: no such calendar", hint=f"calendars: {known}")
         overrides.extend(overrides_from_data(docs[cid].data, docs[cid].file))
-    return ClosedDays.for_india(normalise_state(state) if state else None, overrides)
+    return ClosedDays.for_india(normalise_state(state) if state else None, overrides, known=kb.public_holidays)
 
 
 def deadline(

@@ -522,7 +522,7 @@ def build_checklist(
     _derive(template, facts)
     given = dict(events)
     events, assumptions = default_events(template, given)
-    closed = calendar or ClosedDays.for_india(state)
+    closed = calendar or ClosedDays.for_india(state, known=kb.public_holidays)
     governing = governing_codes(template, given, law_date)
     proceedings = governing.procedure_date
     day = governing.offence_date
