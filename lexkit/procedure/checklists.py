@@ -293,6 +293,9 @@ def templates(kb: KnowledgeBase) -> dict[str, ChecklistTemplate]:
 
 
 def find_template(kb: KnowledgeBase, template_id: str) -> ChecklistTemplate:
+    doc = kb.document("checklist", template_id)  # one row, not every template
+    if doc is not None:
+        return ChecklistTemplate.of(doc.data, doc.file)
     found = templates(kb)
     if template_id in found:
         return found[template_id]
@@ -324,11 +327,19 @@ def _derive(template: ChecklistTemplate, facts: dict[str, Any]) -> None:
                 break
 
 
+def _included_sops(kb: KnowledgeBase, template: ChecklistTemplate) -> dict[str, dict[str, Any]]:
+    """The SOPs a template includes (and the one its entitlements come from), by id, in the order of their files as ``kb.docs_of`` gives them
+    (read one by one: a checklist never needs the others)."""
+    wanted = [i.sop for i in template.includes] + ([template.entitlements_sop] if template.entitlements_sop else [])
+    docs = [kb.document("sop", sop_id) for sop_id in dict.fromkeys(wanted)]
+    return {d.data["sop"]["id"]: d.data for d in sorted((d for d in docs if d is not None), key=lambda d: d.file)}
+
+
 def _applicable_step_ids(kb: KnowledgeBase, template: ChecklistTemplate, facts: Mapping[str, Any]) -> set[str]:
     """The SOP steps a template composes for these facts (conditions only; nothing computed)."""
     facts = dict(facts)
     _derive(template, facts)
-    sops = {d.data["sop"]["id"]: d.data for d in kb.docs_of("sop")}
+    sops = _included_sops(kb, template)
     found: set[str] = set()
     for include in template.includes:
         if not holds(include.when, facts) or include.sop not in sops:
@@ -526,7 +537,7 @@ def build_checklist(
     governing = governing_codes(template, given, law_date)
     proceedings = governing.procedure_date
     day = governing.offence_date
-    sops = {d.data["sop"]["id"]: d.data for d in kb.docs_of("sop")}
+    sops = _included_sops(kb, template)
     all_duties = duties(kb)
     crpc_case = governing.procedure_code == "CRPC"
 
@@ -752,10 +763,11 @@ def _warnings(template: ChecklistTemplate, events: Mapping[str, dt.datetime], st
 def event_names(kb: KnowledgeBase, template: ChecklistTemplate) -> list[str]:
     """Events a user may give with --event: the template's own, and every trigger its steps use."""
     names = [e.name for e in template.events]
-    for doc in kb.docs_of("sop"):
-        if doc.data["sop"]["id"] not in {i.sop for i in template.includes}:
+    included = {i.sop for i in template.includes}
+    for sop_id, sop in _included_sops(kb, template).items():
+        if sop_id not in included:  # the SOP only the entitlements come from
             continue
-        for raw in doc.data.get("steps") or ():
+        for raw in sop.get("steps") or ():
             deadline = raw.get("deadline") or {}
             trigger = deadline.get("trigger")
             if "rule" in deadline and deadline["rule"] in kb.time_limits:
