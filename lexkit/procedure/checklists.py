@@ -18,12 +18,14 @@ from typing import Any
 from lexkit.errors import KnowledgeBaseInvalid, NotFound, UsageProblem
 from lexkit.kb.knowledge import KnowledgeBase, split_ref
 from lexkit.kb.models import Source, Text, period_text, sources_of
-from lexkit.procedure.conditions import holds
+from lexkit.procedure.conditions import condition_words, holds
 from lexkit.procedure.wording import PHASES, deadline_phrase
 
 
 @dataclass(frozen=True)
 class FactSpec:
+    """A fact a template takes (--fact NAME=VALUE): its type, allowed values, default and prompt."""
+
     name: str
     type: str
     prompt: str
@@ -69,6 +71,8 @@ class FactSpec:
 
 @dataclass(frozen=True)
 class EventSpec:
+    """An event a template takes (--event NAME=DATETIME), and whether it is taken as the primary event's time."""
+
     name: str
     title: str
     primary: bool = False
@@ -80,6 +84,8 @@ class EventSpec:
 
 @dataclass(frozen=True)
 class Include:
+    """SOP steps a template includes, under a condition on the facts."""
+
     sop: str
     steps: tuple[str, ...] = ()
     when: Mapping[str, Any] | None = None
@@ -87,6 +93,8 @@ class Include:
 
 @dataclass(frozen=True)
 class ChecklistTemplate:
+    """A checklist template (checklists/<id>.yaml): its facts, events, included SOPs and entitlements."""
+
     id: str
     title: Text
     summary: Text
@@ -179,6 +187,8 @@ class Basis:
 
 @dataclass(frozen=True)
 class ChecklistStep:
+    """One duty of a built checklist: who does what, on which basis, and by when."""
+
     id: str
     sop: str
     phase: str
@@ -209,6 +219,8 @@ class ChecklistStep:
 
 @dataclass(frozen=True)
 class Entitlement:
+    """An amount a victim is entitled to under a scheme, with its conditions and sources."""
+
     id: str
     kind: str
     amount_inr: int
@@ -261,6 +273,8 @@ GROUP_TITLES = {
 
 @dataclass(frozen=True)
 class Checklist:
+    """A checklist built for one case: its steps in time order, entitlements, assumptions and warnings."""
+
     template: str
     title: str
     summary: str
@@ -525,7 +539,6 @@ def build_checklist(
     from lexkit.law.calendars import ClosedDays
     from lexkit.law.deadlines import IST, Period, Rule, compute_rule
     from lexkit.procedure.duties import duties, strongest
-    from lexkit.procedure.sops import condition_words
 
     facts = dict(facts)
     if state:
