@@ -75,11 +75,16 @@ def _india_holidays(year: int, state: str | None) -> dict[date, str]:
     """India's public holidays for one year, each labelled national or state."""
     import holidays  # lazy: importing the package costs over 100 ms
 
-    national = holidays.country_holidays("IN", years=year)
-    result = {day: _label(name, "national holiday") for day, name in national.items()}
+    national = dict(holidays.country_holidays("IN", years=year).items())
     if state is None:
-        return result
-    for day, names in holidays.country_holidays("IN", subdiv=state, years=year).items():
+        return _merged(national, {}, None)
+    return _merged(national, dict(holidays.country_holidays("IN", subdiv=state, years=year).items()), state)
+
+
+def _merged(national: dict[date, str], with_state: dict[date, str], state: str | None) -> dict[date, str]:
+    """National holidays labelled as such, and a state's own (those not national) labelled with the state."""
+    result = {day: _label(name, "national holiday") for day, name in national.items()}
+    for day, names in with_state.items():
         national_names = set(national.get(day, "").split("; "))
         extra = [n for n in names.split("; ") if n not in national_names]
         if extra:
@@ -97,18 +102,57 @@ def write(con: Any, today: date | None = None) -> None:
     key = package_key()
     if key is None:  # no package: nothing to store, every look-up falls back (and says so as before)
         return
+    import holidays
     from holidays.countries.india import India
 
     year = (today or date.today()).year
     first, last = year - YEARS_BACK, year + YEARS_AHEAD
-    states: list[str | None] = [None, *India.subdivisions]
-    for y in range(first, last + 1):
-        for state in states:
-            found, caveat = compute(y, state)
-            con.execute("INSERT INTO holiday_years VALUES (?, ?, ?)", (y, state or "", caveat))
-            con.executemany("INSERT INTO holidays VALUES (?, ?, ?, ?)",
-                            [(y, state or "", day.isoformat(), name) for day, name in sorted(found.items())])
+    years = range(first, last + 1)
+    # One call per state for all the years (a call per year and state costs seconds); a state
+    # whose call warns (a year the package knows only in part) is computed year by year instead,
+    # so that each year keeps its own caveat exactly as ``compute`` gives it.
+    plain_national = _by_year(_quiet_holidays(holidays, None, years), years)
+    for y in years:
+        if plain_national is None:
+            _insert(con, y, None, *compute(y, None))
+        else:
+            _insert(con, y, None, _merged(plain_national[y], {}, None), _caveat(y, []))
+    for state in India.subdivisions:
+        found = _quiet_holidays(holidays, state, years)
+        if found is None or plain_national is None:
+            for y in years:
+                _insert(con, y, state, *compute(y, state))
+            continue
+        by_year = _by_year(found, years)
+        assert by_year is not None
+        for y in years:
+            _insert(con, y, state, _merged(plain_national[y], by_year[y], state), _caveat(y, []))
     con.execute("INSERT INTO meta VALUES (?, ?)", (META_KEY, json.dumps({"first": first, "last": last, "package": key})))
+
+
+def _quiet_holidays(package: Any, state: str | None, years: range) -> dict[date, str] | None:
+    """The package's holidays (national, or national and ``state``'s) for ``years``; None if it warned."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        found = dict(package.country_holidays("IN", subdiv=state, years=years).items()) if state else \
+            dict(package.country_holidays("IN", years=years).items())
+    return None if caught else found
+
+
+def _by_year(found: dict[date, str] | None, years: range) -> dict[int, dict[date, str]] | None:
+    if found is None:
+        return None
+    split: dict[int, dict[date, str]] = {y: {} for y in years}
+    for day, name in found.items():
+        if day.year in split:
+            split[day.year][day] = name
+    return split
+
+
+def _insert(con: Any, year: int, state: str | None, found: dict[date, str], caveat: str | None) -> None:
+    con.execute("INSERT INTO holiday_years VALUES (?, ?, ?)", (year, state or "", caveat))
+    con.executemany("INSERT INTO holidays VALUES (?, ?, ?, ?)",
+                    [(year, state or "", day.isoformat(), name) for day, name in sorted(found.items())])
 
 
 class StoredHolidays:
