@@ -84,3 +84,16 @@ def test_the_probe_would_see_a_heavy_import() -> None:
     loaded = _modules("checklist", "build", "csec-rescue", "--at", "27/11/2026 22:00", "--fact", "victim_age=15",
                       "--fact", "victim_gender=female", "--no-input", "--format", "json")
     assert "lexkit.procedure.checklists" in loaded and "lexkit.law.deadlines" in loaded
+
+
+CHECKLIST = ("checklist", "build", "csec-rescue", "--at", "27/11/2026 22:00", "--fact", "victim_age=15",
+             "--fact", "victim_gender=female", "--no-input")
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "table"])
+def test_a_warm_checklist_never_imports_the_holidays_package(fmt: str) -> None:
+    """The store holds the holidays of the years around its build: the package (100+ ms) stays unloaded;
+    the table is laid out without rich (lexkit.render.boxtable)."""
+    loaded = _modules(*CHECKLIST, "--format", fmt)
+    assert "lexkit.law.calendars" in loaded  # the calendar was consulted ...
+    assert sorted(m for m in loaded if m.split(".")[0] in ("holidays", "rich", "yaml", "jsonschema")) == []

@@ -40,7 +40,7 @@ def _calendar(kb: Any, state: Optional[str], calendar_ids: list[str]) -> Any:
             known = ", ".join(sorted(docs)) or "none in this knowledge base"
             raise NotFound(f"--calendar {cid}: no such calendar", hint=f"calendars: {known}")
         overrides.extend(overrides_from_data(docs[cid].data, docs[cid].file))
-    return ClosedDays.for_india(normalise_state(state) if state else None, overrides)
+    return ClosedDays.for_india(normalise_state(state) if state else None, overrides, known=kb.public_holidays)
 
 
 def deadline(
@@ -312,21 +312,21 @@ def checklist_build(
     _ask_missing(kb, template, facts, set(raw_facts), no_input)
     state = state or facts.get("state")  # a template may take the state as a fact (IN-TN)
     code = f"IN-{normalise_state(state)}" if state else None
-    from lexkit.law.provisions import parse_offence_date
+    law_date = None
+    if offence_date:
+        from lexkit.law.provisions import parse_offence_date  # lazy: it brings the citation parser
 
-    law_date = parse_offence_date(offence_date) if offence_date else None
+        law_date = parse_offence_date(offence_date)
     result = build_checklist(kb, template, facts, events, state=code, journey_hours=journey_hours,
                              calendar=_calendar(kb, state, calendar), law_date=law_date,
                              now=parse_datetime(now) if now else None)
     if window is not None:
         result = only_due_within(result, window)
-    from lexkit.render.checklist import checklist_dict, checklist_ics, checklist_markdown
+    from lexkit.render.checklist import checklist_ics, checklist_json, checklist_markdown
 
     payload: str | bytes
     if fmt is ChecklistFormat.json:
-        import json
-
-        payload = json.dumps(checklist_dict(result), ensure_ascii=False, indent=2) + "\n"
+        payload = checklist_json(result)
     elif fmt is ChecklistFormat.md:
         payload = checklist_markdown(result)
     elif fmt is ChecklistFormat.ics:

@@ -21,7 +21,7 @@ from lexkit.kb.knowledge import KnowledgeBase, alias_key, load_files, section_ci
 from lexkit.kb.models import Text
 
 #: Bumped whenever the tables change: a store of another format is rebuilt, never read.
-STORE_FORMAT = 2
+STORE_FORMAT = 3
 #: PRAGMA application_id of a lexkit store ("LXKT"): a foreign SQLite file is never trusted.
 APPLICATION_ID = 0x4C584B54
 
@@ -81,11 +81,17 @@ def _text(value: Any, lang: str = "en") -> str:
 
 
 def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequence[tuple[str, Path, str, str | None]],
-                  stamp: Iterable[tuple[str, int, int, int]]) -> KnowledgeBase:
-    """Read, validate and write the whole knowledge base (a base and its overlays) into ``con``, an empty database."""
+                  stamp: Iterable[tuple[str, int, int, int]], *, holidays: bool = True) -> KnowledgeBase:
+    """Read, validate and write the whole knowledge base (a base and its overlays) into ``con``, an empty database.
+
+    ``holidays``: also write India's public holidays for the years a checklist can need
+    (lexkit.kb.public_holidays), so that no checklist imports the `holidays` package; a store
+    built in memory for one run leaves them out (that run computes only the years it needs).
+    """
+    from lexkit.kb import public_holidays
     from lexkit.kb.validate import checked_knowledge_base
 
-    con.executescript(SCHEMA)
+    con.executescript(SCHEMA + public_holidays.SCHEMA)
     digests: dict[str, str] = {}
     docs, load_problems = load_files(files, lambda name, blob: digests.__setitem__(name, file_digest(blob) if blob is not None else ""))
     root = roots[0]
@@ -110,6 +116,8 @@ def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequenc
         "counts": _dump(report.counts),
     }
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+    if holidays:
+        public_holidays.write(con)
     return kb
 
 

@@ -30,7 +30,9 @@ TABLES = {
     "overrides": "Records an overlay replaced, with its reason.",
     "kb_meta": "The knowledge base's version, date and disclaimer.",
 }
-_INTERNAL = ("files", "problems", "meta")
+#: The store's own tables: file stamps, validation results, markers, and the public holidays it
+#: keeps for checklists (computed by the holidays package, not part of the knowledge base).
+_INTERNAL = ("files", "problems", "meta", "holiday_years", "holidays")
 
 
 def export_sqlite(kb: StoredKnowledgeBase, target: Path) -> dict[str, Any]:

@@ -216,6 +216,10 @@ class KnowledgeBase:
     reading only the rows it needs.
     """
 
+    #: India's public holidays computed ahead (a compiled store's, lexkit.kb.public_holidays), or
+    #: None: a calendar then asks the `holidays` package.
+    public_holidays: Any = None
+
     def __init__(self, root: Path, documents: list[Document], roots: tuple[Path, ...] = ()) -> None:
         self.root = root
         self.roots = roots or (root,)

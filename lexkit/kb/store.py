@@ -23,16 +23,19 @@ import time
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 from lexkit import __version__
 from lexkit.errors import KnowledgeBaseInvalid
 from lexkit.kb.knowledge import KnowledgeBase, discover_all, env_overlays, resolve_roots, shipped_root, split_ref
 from lexkit.kb.models import Act, CorrespondenceRow, Document, KbMeta, Provenance, Section, Text, TimeLimit
 
+if TYPE_CHECKING:
+    from lexkit.kb.public_holidays import StoredHolidays
+
 #: Kept in step with lexkit.kb.compile (checked by a test): a lexkit store, of this format.
 APPLICATION_ID = 0x4C584B54
-STORE_FORMAT = 2
+STORE_FORMAT = 3
 #: A file modified within this many nanoseconds before the build is hashed, not trusted by its time
 #: (2 s covers file systems that keep modification times to the second).
 RACY_NS = 2_000_000_000
@@ -187,13 +190,13 @@ def _open_existing(path: Path, stamp: list[tuple[str, int, int, int]], paths: di
 
 
 def _build_into(con: sqlite3.Connection, roots: tuple[Path, ...], files: list[tuple[str, Path, str, str | None]],
-                stamp: list[tuple[str, int, int, int]]) -> None:
+                stamp: list[tuple[str, int, int, int]], *, holidays: bool = True) -> None:
     from lexkit.kb.compile import compile_store
 
     started = time.time_ns()  # before reading any file: an edit during the build is "racy" and gets hashed
     con.execute("PRAGMA journal_mode = OFF")
     con.execute("PRAGMA synchronous = OFF")
-    compile_store(con, roots, files, stamp)
+    compile_store(con, roots, files, stamp, holidays=holidays)
     con.executemany("INSERT INTO meta VALUES (?, ?)",
                     [("lexkit_version", __version__), ("built_at_ns", str(started))])
     con.commit()
@@ -264,7 +267,7 @@ def open_store(roots: Path | tuple[Path, ...], *, force: bool = False) -> Store:
             problem = f"the store could not be written in {folder} ({exc})"
     started = time.perf_counter()
     con = sqlite3.connect(":memory:")
-    _build_into(con, roots, files, stamp)
+    _build_into(con, roots, files, stamp, holidays=False)
     warning = (f"{problem}: the knowledge base was compiled in memory, which is slower on every run; "
                "set LEXKIT_CACHE_DIR to a folder you can write to")
     return Store(con, roots, None, time.perf_counter() - started, (*said, warning))
@@ -385,6 +388,13 @@ class StoredKnowledgeBase(KnowledgeBase):
         meta = store.meta
         self.meta = KbMeta(meta.get("kb_version", "unversioned"), meta.get("kb_date", ""),
                            meta.get("kb_title", "lexkit"), meta.get("kb_disclaimer", ""))
+
+    @cached_property
+    def public_holidays(self) -> StoredHolidays:
+        """India's public holidays as compiled into the store (years around the build), for ClosedDays."""
+        from lexkit.kb.public_holidays import META_KEY, StoredHolidays
+
+        return StoredHolidays(self.store.con, self.store.meta.get(META_KEY))
 
     @cached_property
     def time_limits(self) -> Mapping[str, TimeLimit]:

@@ -14,19 +14,26 @@ court or office, so this module builds the answer from layers, most specific las
    checklists/calendars/README.md) that close more days (a vacation) or open days (a Sunday
    sitting). An opened day is open whatever the other layers say.
 
-`holidays` costs tens of milliseconds to import, so it is imported only when a holiday is first
-looked up (or a state code is checked), never at import time of this module.
+`holidays` costs over 100 ms to import, so it is imported only when a holiday is first looked
+up that a compiled store does not hold (see lexkit.kb.public_holidays), or a state code is
+checked, never at import time of this module.
 """
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from lexkit.errors import UsageProblem
+
+
+class HolidaySource(Protocol):
+    """Holidays computed ahead (a compiled store's): one year's, with its caveat, or None when not held."""
+
+    def get(self, year: int, state: str | None) -> tuple[dict[date, str], str | None] | None: ...
+
 
 SUNDAY = 6  # date.weekday() of a Sunday
 MAX_RANGE_DAYS = 366  # a closed range longer than a year is a typing mistake, not a vacation
@@ -53,8 +60,12 @@ class ClosedDays:
         public_holidays: bool = False,
         state: str | None = None,
         overrides: Iterable[CalendarOverride] = (),
+        known: HolidaySource | None = None,
     ) -> None:
         """Build a calendar from weekly closures, India's holidays, a state and overrides.
+
+        ``known``: the holidays a compiled store holds (``StoredKnowledgeBase.public_holidays``),
+        asked first; a year it does not hold is computed by the `holidays` package.
 
         Without `state`, the state a court calendar names (if any) is used. Most callers want
         `ClosedDays.for_india`; this constructor is for other shapes (tests, a court that also
@@ -74,10 +85,12 @@ class ClosedDays:
             self._add_override(override)
         self._holidays_by_year: dict[int, dict[date, str]] = {}
         self._caveats_by_year: dict[int, str | None] = {}
+        self._known = known
 
     @classmethod
     def for_india(
-        cls, state: str | None = None, overrides: Iterable[CalendarOverride] = ()
+        cls, state: str | None = None, overrides: Iterable[CalendarOverride] = (),
+        known: HolidaySource | None = None,
     ) -> ClosedDays:
         """Sundays, India's public holidays, a state's holidays and court-calendar overrides."""
         return cls(
@@ -85,6 +98,7 @@ class ClosedDays:
             public_holidays=True,
             state=state,
             overrides=overrides,
+            known=known,
         )
 
     def _add_override(self, override: CalendarOverride) -> None:
@@ -143,47 +157,13 @@ class ClosedDays:
     def _holidays_for(self, year: int) -> dict[date, str]:
         # One lookup per year, on first use: the package computes a whole year at a time.
         if year not in self._holidays_by_year:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                self._holidays_by_year[year] = _india_holidays(year, self.state)
-            self._caveats_by_year[year] = _caveat(year, [str(w.message) for w in caught])
+            found = self._known.get(year, self.state) if self._known is not None else None
+            if found is None:
+                from lexkit.kb.public_holidays import compute
+
+                found = compute(year, self.state)
+            self._holidays_by_year[year], self._caveats_by_year[year] = found
         return self._holidays_by_year[year]
-
-
-def _caveat(year: int, messages: list[str]) -> str | None:
-    """Say when the holidays package knows only part of a year's holidays, or none of them."""
-    from holidays.countries.india import India
-
-    if not India.start_year <= year <= India.end_year:
-        return (
-            f"the holidays package has no India holidays for {year}:"
-            " only weekly closures and court calendars were checked"
-        )
-    if messages:
-        # e.g. "Requested Holidays are available only from 2001 to 2035." (the Hindu festivals)
-        return f"India holidays for {year} are incomplete in the holidays package: {messages[0]}"
-    return None
-
-
-def _india_holidays(year: int, state: str | None) -> dict[date, str]:
-    """India's public holidays for one year, each labelled national or state."""
-    import holidays  # lazy: importing the package costs ~65 ms
-
-    national = holidays.country_holidays("IN", years=year)
-    result = {day: _label(name, "national holiday") for day, name in national.items()}
-    if state is None:
-        return result
-    for day, names in holidays.country_holidays("IN", subdiv=state, years=year).items():
-        national_names = set(national.get(day, "").split("; "))
-        extra = [n for n in names.split("; ") if n not in national_names]
-        if extra:
-            labelled = _label("; ".join(extra), f"state holiday, IN-{state}")
-            result[day] = f"{result[day]}; {labelled}" if day in result else labelled
-    return result
-
-
-def _label(names: str, kind: str) -> str:
-    return "; ".join(f"{name} ({kind})" for name in names.split("; "))
 
 
 _CODE_ALIASES = {"UT": "UK", "UL": "UK", "CT": "CG", "OR": "OD", "TG": "TS"}

@@ -379,6 +379,8 @@ def compute_rule(
 
 @dataclass(frozen=True)
 class _Trace:
+    """How a computation arrived at its due time: what rolled it and which days it skipped."""
+
     rolls: bool
     rolled_from: date | None = None
     skipped: tuple[Skipped, ...] = ()

@@ -18,12 +18,14 @@ from typing import Any
 from lexkit.errors import KnowledgeBaseInvalid, NotFound, UsageProblem
 from lexkit.kb.knowledge import KnowledgeBase, split_ref
 from lexkit.kb.models import Source, Text, period_text, sources_of
-from lexkit.procedure.conditions import holds
+from lexkit.procedure.conditions import condition_words, holds
 from lexkit.procedure.wording import PHASES, deadline_phrase
 
 
 @dataclass(frozen=True)
 class FactSpec:
+    """A fact a template takes (--fact NAME=VALUE): its type, allowed values, default and prompt."""
+
     name: str
     type: str
     prompt: str
@@ -69,6 +71,8 @@ class FactSpec:
 
 @dataclass(frozen=True)
 class EventSpec:
+    """An event a template takes (--event NAME=DATETIME), and whether it is taken as the primary event's time."""
+
     name: str
     title: str
     primary: bool = False
@@ -80,6 +84,8 @@ class EventSpec:
 
 @dataclass(frozen=True)
 class Include:
+    """SOP steps a template includes, under a condition on the facts."""
+
     sop: str
     steps: tuple[str, ...] = ()
     when: Mapping[str, Any] | None = None
@@ -87,6 +93,8 @@ class Include:
 
 @dataclass(frozen=True)
 class ChecklistTemplate:
+    """A checklist template (checklists/<id>.yaml): its facts, events, included SOPs and entitlements."""
+
     id: str
     title: Text
     summary: Text
@@ -179,6 +187,8 @@ class Basis:
 
 @dataclass(frozen=True)
 class ChecklistStep:
+    """One duty of a built checklist: who does what, on which basis, and by when."""
+
     id: str
     sop: str
     phase: str
@@ -209,6 +219,8 @@ class ChecklistStep:
 
 @dataclass(frozen=True)
 class Entitlement:
+    """An amount a victim is entitled to under a scheme, with its conditions and sources."""
+
     id: str
     kind: str
     amount_inr: int
@@ -261,6 +273,8 @@ GROUP_TITLES = {
 
 @dataclass(frozen=True)
 class Checklist:
+    """A checklist built for one case: its steps in time order, entitlements, assumptions and warnings."""
+
     template: str
     title: str
     summary: str
@@ -293,6 +307,9 @@ def templates(kb: KnowledgeBase) -> dict[str, ChecklistTemplate]:
 
 
 def find_template(kb: KnowledgeBase, template_id: str) -> ChecklistTemplate:
+    doc = kb.document("checklist", template_id)  # one row, not every template
+    if doc is not None:
+        return ChecklistTemplate.of(doc.data, doc.file)
     found = templates(kb)
     if template_id in found:
         return found[template_id]
@@ -324,11 +341,19 @@ def _derive(template: ChecklistTemplate, facts: dict[str, Any]) -> None:
                 break
 
 
+def _included_sops(kb: KnowledgeBase, template: ChecklistTemplate) -> dict[str, dict[str, Any]]:
+    """The SOPs a template includes (and the one its entitlements come from), by id, in the order of their files as ``kb.docs_of`` gives them
+    (read one by one: a checklist never needs the others)."""
+    wanted = [i.sop for i in template.includes] + ([template.entitlements_sop] if template.entitlements_sop else [])
+    docs = [kb.document("sop", sop_id) for sop_id in dict.fromkeys(wanted)]
+    return {d.data["sop"]["id"]: d.data for d in sorted((d for d in docs if d is not None), key=lambda d: d.file)}
+
+
 def _applicable_step_ids(kb: KnowledgeBase, template: ChecklistTemplate, facts: Mapping[str, Any]) -> set[str]:
     """The SOP steps a template composes for these facts (conditions only; nothing computed)."""
     facts = dict(facts)
     _derive(template, facts)
-    sops = {d.data["sop"]["id"]: d.data for d in kb.docs_of("sop")}
+    sops = _included_sops(kb, template)
     found: set[str] = set()
     for include in template.includes:
         if not holds(include.when, facts) or include.sop not in sops:
@@ -514,7 +539,6 @@ def build_checklist(
     from lexkit.law.calendars import ClosedDays
     from lexkit.law.deadlines import IST, Period, Rule, compute_rule
     from lexkit.procedure.duties import duties, strongest
-    from lexkit.procedure.sops import condition_words
 
     facts = dict(facts)
     if state:
@@ -522,11 +546,11 @@ def build_checklist(
     _derive(template, facts)
     given = dict(events)
     events, assumptions = default_events(template, given)
-    closed = calendar or ClosedDays.for_india(state)
+    closed = calendar or ClosedDays.for_india(state, known=kb.public_holidays)
     governing = governing_codes(template, given, law_date)
     proceedings = governing.procedure_date
     day = governing.offence_date
-    sops = {d.data["sop"]["id"]: d.data for d in kb.docs_of("sop")}
+    sops = _included_sops(kb, template)
     all_duties = duties(kb)
     crpc_case = governing.procedure_code == "CRPC"
 
@@ -752,10 +776,11 @@ def _warnings(template: ChecklistTemplate, events: Mapping[str, dt.datetime], st
 def event_names(kb: KnowledgeBase, template: ChecklistTemplate) -> list[str]:
     """Events a user may give with --event: the template's own, and every trigger its steps use."""
     names = [e.name for e in template.events]
-    for doc in kb.docs_of("sop"):
-        if doc.data["sop"]["id"] not in {i.sop for i in template.includes}:
+    included = {i.sop for i in template.includes}
+    for sop_id, sop in _included_sops(kb, template).items():
+        if sop_id not in included:  # the SOP only the entitlements come from
             continue
-        for raw in doc.data.get("steps") or ():
+        for raw in sop.get("steps") or ():
             deadline = raw.get("deadline") or {}
             trigger = deadline.get("trigger")
             if "rule" in deadline and deadline["rule"] in kb.time_limits:

@@ -46,3 +46,34 @@ def _fact_holds(value: Any, want: Any) -> bool:
         except TypeError:  # comparing a number with a string: the condition does not hold
             return False
     return bool(value == want)
+
+
+_OPERATORS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "=", "ne": "!="}
+
+
+def _fact_words(fact: str, test: Any) -> str:
+    if isinstance(test, bool):
+        return fact if test else f"not {fact}"
+    if not isinstance(test, dict):
+        return f"{fact} = {test}"
+    parts = []
+    for op, value in test.items():
+        if op == "in":
+            parts.append(f"{fact} is one of {', '.join(str(v) for v in value)}")
+        else:
+            parts.append(f"{fact} {_OPERATORS.get(op, op)} {str(value).lower() if isinstance(value, bool) else value}")
+    return " and ".join(parts)
+
+
+def condition_words(condition: dict[str, Any]) -> str:
+    """A condition in words: {victim_age: {lt: 18}, inter_state: true} -> 'victim_age < 18 and inter_state'."""
+    parts: list[str] = []
+    for key, value in condition.items():
+        if key == "any_of":
+            alternatives = [condition_words(c) for c in value]
+            parts.append(alternatives[0] if len(alternatives) == 1 else "(" + " or ".join(alternatives) + ")")
+        elif key == "not":
+            parts.append(f"not ({condition_words(value)})")
+        else:
+            parts.append(_fact_words(key, value))
+    return " and ".join(parts)

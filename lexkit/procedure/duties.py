@@ -38,6 +38,8 @@ class DutyWording:
 
 @dataclass(frozen=True)
 class Duty:
+    """One duty (duties/*.yaml) that steps of several SOPs may describe."""
+
     id: str
     phase: str
     title: Text

@@ -13,10 +13,10 @@ from typing import Any
 from lexkit.errors import NotFound
 from lexkit.kb.knowledge import KnowledgeBase
 from lexkit.kb.models import Source, Text, TimeLimit, sources_of
+from lexkit.procedure.conditions import condition_words
 from lexkit.procedure.wording import MODALITY_WORDS, PHASES, deadline_phrase
 
-_OPERATORS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "=", "ne": "!="}
-
+__all__ = ["Entitlement", "Sop", "SopStep", "StepDeadline", "all_sops", "condition_words", "find_sop", "sop_of", "step_deadline"]
 
 @dataclass(frozen=True)
 class StepDeadline:
@@ -131,34 +131,6 @@ def step_deadline(kb: KnowledgeBase, raw: dict[str, Any]) -> StepDeadline:
     text = deadline_text(raw["kind"], amount, unit, raw["trigger"], raw["id"], excludes)
     return StepDeadline(raw["id"], False, raw["kind"], amount, unit, raw["trigger"], bool(raw["rolls"]),
                         excludes, raw.get("verification"), text)
-
-
-def _fact_words(fact: str, test: Any) -> str:
-    if isinstance(test, bool):
-        return fact if test else f"not {fact}"
-    if not isinstance(test, dict):
-        return f"{fact} = {test}"
-    parts = []
-    for op, value in test.items():
-        if op == "in":
-            parts.append(f"{fact} is one of {', '.join(str(v) for v in value)}")
-        else:
-            parts.append(f"{fact} {_OPERATORS.get(op, op)} {str(value).lower() if isinstance(value, bool) else value}")
-    return " and ".join(parts)
-
-
-def condition_words(condition: dict[str, Any]) -> str:
-    """A condition in words: {victim_age: {lt: 18}, inter_state: true} -> 'victim_age < 18 and inter_state'."""
-    parts: list[str] = []
-    for key, value in condition.items():
-        if key == "any_of":
-            alternatives = [condition_words(c) for c in value]
-            parts.append(alternatives[0] if len(alternatives) == 1 else "(" + " or ".join(alternatives) + ")")
-        elif key == "not":
-            parts.append(f"not ({condition_words(value)})")
-        else:
-            parts.append(_fact_words(key, value))
-    return " and ".join(parts)
 
 
 def _step(kb: KnowledgeBase, raw: dict[str, Any]) -> SopStep:

@@ -409,3 +409,70 @@ def due_ics(due: Any) -> bytes:
         cal.add_component(ev)
     cal.add_missing_timezones()
     return bytes(cal.to_ical())
+
+
+def checklist_json(c: Checklist) -> str:
+    """The checklist as JSON: the bytes of ``json.dumps(checklist_dict(c), ensure_ascii=False, indent=2)``
+    and a newline, written by ``indented_json`` (json's own indenting encoder is pure Python and slower)."""
+    return indented_json(checklist_dict(c)) + "\n"
+
+
+def indented_json(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, the same characters, for data of JSON types
+    (dict with str keys, list, tuple, str, int, float, bool, None); anything else goes to json itself."""
+    import json
+
+    parts: list[str] = []
+    try:
+        _indent(value, parts, "\n")
+    except _NotPlain:
+        return json.dumps(value, ensure_ascii=False, indent=2)
+    return "".join(parts)
+
+
+class _NotPlain(Exception):
+    """A value ``indented_json`` leaves to json.dumps."""
+
+
+def _indent(value: Any, parts: list[str], newline: str) -> None:
+    from json.encoder import encode_basestring
+
+    kind = type(value)
+    if kind is str:
+        parts.append(encode_basestring(value))
+    elif value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif kind is int:
+        parts.append(int.__repr__(value))
+    elif kind is float and value - value == 0:  # finite (NaN and the infinities: json spells them)
+        parts.append(float.__repr__(value))
+    elif kind is dict:
+        if not value:
+            parts.append("{}")
+            return
+        inner = newline + "  "
+        first = True
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _NotPlain
+            parts.append(("{" if first else ",") + inner + encode_basestring(key) + ": ")
+            first = False
+            _indent(item, parts, inner)
+        parts.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            parts.append("[]")
+            return
+        inner = newline + "  "
+        first = True
+        for item in value:
+            parts.append(("[" if first else ",") + inner)
+            first = False
+            _indent(item, parts, inner)
+        parts.append(newline + "]")
+    else:  # NaN, infinities, subclasses of str or int, and other types: json decides
+        raise _NotPlain
