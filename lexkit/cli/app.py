@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from importlib import import_module
-from pathlib import Path
 
 import typer
 
@@ -88,7 +87,7 @@ def _kb_version() -> str:
 
 def main_callback(
     ctx: typer.Context,
-    kb: list[Path] = typer.Option(
+    kb: list[str] = typer.Option(  # text, not Path: an empty --kb '' must not become '.'
         [], "--kb", metavar="FOLDER",
         help="Add this folder on top of the shipped knowledge base (repeatable; also LEXKIT_KB, folders joined by ':'). "
              "A folder with its own provisions/kb.yaml is a whole knowledge base of its own.",

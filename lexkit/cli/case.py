@@ -379,12 +379,9 @@ def case_import(
     Example: lexkit case import referral.json --district MH-THANE --by police
     """
     from lexkit.cases.register import read_export
-    from lexkit.cli.io import load_kb, note, out
+    from lexkit.cli.io import load_kb, note, out, read_input
 
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageProblem(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from exc
+    text = read_input(file, "export", "give the JSON file another register wrote with 'lexkit case export'")
     changes = _register().import_cases(load_kb(ctx), read_export(text, str(file)), department=_by(by), source=file.name,
                                        district=district, role=role)
     for change in changes:

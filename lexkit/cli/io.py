@@ -97,20 +97,53 @@ def note(message: str) -> None:
         pass
 
 
-def kb_roots(ctx: typer.Context, extra: list[Path] | None = None) -> tuple[Path, ...]:
-    """The folders of the knowledge base in use: the shipped one, then LEXKIT_KB, then each --kb."""
-    from lexkit.errors import KnowledgeBaseInvalid
-    from lexkit.kb.knowledge import FOLDERS, env_overlays, is_whole_knowledge_base, resolve_roots
+def read_input(path: Path, what: str, hint: str) -> str:
+    """The text of an input file given on the command line (answer sheets, a key, an export).
 
-    given = list(ctx.obj.get("kb") or []) if ctx.obj else []
-    folders = [*env_overlays(), *given, *(extra or [])]
+    Only a regular file is read: a FIFO, a device such as /dev/zero or a folder is refused
+    without being opened for reading (it could block forever or never end), and the size is
+    capped. A missing file is NotFound (exit 1); anything else that cannot be read is a usage
+    error (exit 2) naming the file.
+    """
+    import os
+
+    from lexkit.errors import NotFound, UsageProblem
+    from lexkit.kb.files import FileRefused, read_regular
+
+    if not os.path.lexists(path):
+        raise NotFound(f"no {what} file {path}", hint=hint)
+    try:
+        blob = read_regular(path)
+    except FileRefused as exc:
+        raise UsageProblem(f"{what} {path}: {exc.message}", hint=hint) from None
+    try:
+        return blob.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageProblem(f"{what} {path}: not UTF-8 (byte 0x{blob[exc.start]:02x} at offset {exc.start})",
+                           hint=hint) from None
+
+
+def kb_roots(ctx: typer.Context, extra: list[str] | None = None) -> tuple[Path, ...]:
+    """The folders of the knowledge base in use: the shipped one, then LEXKIT_KB, then each --kb.
+
+    Each folder must be a readable folder: a file, an empty path or an unreadable folder (or
+    subfolder) is refused with one line, never skipped.
+    """
+    from lexkit.errors import KnowledgeBaseInvalid, UsageProblem
+    from lexkit.kb.knowledge import FOLDERS, check_folder, env_overlays, is_whole_knowledge_base, resolve_roots
+
+    given = [*(ctx.obj.get("kb") or [] if ctx.obj else []), *(extra or [])]
+    for text in given:
+        if not str(text).strip():
+            raise UsageProblem("--kb '': an empty path", hint="pass --kb with a folder, e.g. --kb ./my-kb")
+    from_env = env_overlays()
+    folders = [*from_env, *(Path(t) for t in given)]
     for i, folder in enumerate(folders):
-        if not folder.is_dir():
-            raise KnowledgeBaseInvalid(f"knowledge base folder not found: {folder}",
-                                       hint="pass --kb with a folder that has provisions/, sops/, checklists/ or judgements/")
+        label = "LEXKIT_KB" if i < len(from_env) else "--kb"
+        check_folder(folder, label)
         if not any((folder / sub).is_dir() for sub in FOLDERS):
-            raise KnowledgeBaseInvalid(f"--kb {folder} holds no knowledge-base folder ({', '.join(FOLDERS)})",
-                               hint="check the folder's name and layout (e.g. provisions/, not provision/)")
+            raise KnowledgeBaseInvalid(f"{label} {folder} holds no knowledge-base folder ({', '.join(FOLDERS)})",
+                                       hint="check the folder's name and layout (e.g. provisions/, not provision/)")
         if i and is_whole_knowledge_base(folder):
             note(f"warning: {folder} is a whole knowledge base (it has provisions/kb.yaml): the folders given before it are not used")
     return resolve_roots(folders)

@@ -370,6 +370,8 @@ def event_time(raw: str, primary: dt.datetime | None, name: str = "event") -> dt
     from lexkit.law.deadlines import parse_datetime
 
     text = raw.strip()
+    if not text:
+        raise UsageProblem(f"--event {name}=: no time given", hint=EVENT_FORMS)
     if text[:1] in "+-" and not re.match(r"^[+-]\d{2}:?\d{2}$", text):
         m = re.fullmatch(r"([+-])\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?", text, re.IGNORECASE)
         if not m or not any(m.group(i) for i in (2, 3, 4)):
@@ -378,7 +380,17 @@ def event_time(raw: str, primary: dt.datetime | None, name: str = "event") -> dt
             raise UsageProblem(f"--event {name}={raw}: an offset needs the primary event (--at)")
         delta = dt.timedelta(days=int(m.group(2) or 0), hours=int(m.group(3) or 0), minutes=int(m.group(4) or 0))
         return primary + delta if m.group(1) == "+" else primary - delta
-    return parse_datetime(text)
+    try:
+        return parse_datetime(text)
+    except UsageProblem as exc:
+        if not exc.message.startswith("cannot read the date"):
+            raise  # a real date out of range, or one that does not exist: its own message says which
+        raise UsageProblem(f"--event {name}={raw}: neither a date and time nor an offset", hint=EVENT_FORMS) from None
+
+
+#: What --event accepts, said whenever a value is not one of them.
+EVENT_FORMS = ("write NAME=DATE TIME or NAME=OFFSET from --at, e.g. --event arrest='27/11/2026 22:00', "
+               "--event arrest=2026-11-27T22:00 or --event arrest=+2h (offsets: +2h, +1d, +1h30m, -45m)")
 
 
 def resolve_event_name(template: ChecklistTemplate, name: str, allowed: list[str]) -> str:
