@@ -311,7 +311,7 @@ def due(
         from lexkit.render.case import due_table
 
         payload = due_table(result)
-    emit(payload, output, force, f"{len(result.items)} due")
+    emit(payload, output, force, f"{len(result.items)} due", exact=fmt is DueFormat.json)
 
 
 @case_app.command("report")
@@ -341,7 +341,7 @@ def case_report(
         payload = report_html(report)
     else:
         payload = report_markdown(report)
-    emit(payload, output, force, f"report for {month}")
+    emit(payload, output, force, f"report for {month}", exact=fmt is ReportFormat.json)
 
 
 @case_app.command("export")
@@ -363,7 +363,7 @@ def case_export(
 
     payload = _register().export(case_ids or None, notes=notes)
     text = export_csv(payload) if fmt is ExportFormat.csv else json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    emit(text, output, force, f"{len(payload['cases'])} case(s)")
+    emit(text, output, force, f"{len(payload['cases'])} case(s)", exact=fmt is not ExportFormat.csv)
 
 
 @case_app.command("import")

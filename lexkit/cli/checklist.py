@@ -345,7 +345,7 @@ def checklist_build(
             click.echo_via_pager(payload)
             _notes(result, note)
             return
-    emit(payload, output, force, f"{len(result.steps)} steps")
+    emit(payload, output, force, f"{len(result.steps)} steps", exact=fmt is ChecklistFormat.json)
     _notes(result, note)
 
 

@@ -57,8 +57,10 @@ def out(text: str) -> None:
 
 
 def out_json(data: Any) -> None:
-    """JSON escapes control characters itself: written as it is."""
-    _stdout_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """JSON escapes control characters itself: never through the terminal filter, so the data stays exact."""
+    from lexkit.render.safe import json_invisibles_escaped
+
+    _stdout_text(json_invisibles_escaped(json.dumps(data, ensure_ascii=False, indent=2) + "\n"))
 
 
 def flush_stdout() -> None:
@@ -67,8 +69,19 @@ def flush_stdout() -> None:
         _stdout_call(stream.flush)
 
 
-def emit(payload: str | bytes, output: Optional[Path], force: bool, what: str) -> None:
-    """The product to stdout (also for '-o -'), or to -o FILE: atomically, never over a file without --force."""
+def emit(payload: str | bytes, output: Optional[Path], force: bool, what: str, *, exact: bool = False) -> None:
+    """The product to stdout (also for '-o -'), or to -o FILE: atomically, never over a file without --force.
+
+    ``exact``: the payload is JSON, which is never filtered for the terminal (its data must stay
+    exact); the characters a terminal would obey are written as JSON escapes instead.
+    """
+    if exact and isinstance(payload, str):
+        from lexkit.render.safe import json_invisibles_escaped
+
+        payload = json_invisibles_escaped(payload)
+    if exact and (output is None or str(output) == "-"):
+        _stdout_text(payload if isinstance(payload, str) else payload.decode("utf-8"))
+        return
     if output is None or str(output) == "-":
         if isinstance(payload, bytes):
             flush_stdout()

@@ -109,7 +109,7 @@ def handout_build(
         note("not in this knowledge base, left out: " + ", ".join(handout.missing))
     renderers = card_render.RENDERERS if length is Length.card else handout_render.RENDERERS
     what = f"{topic}, {audience.value}, {lang.value}, {length.value}, {fmt.value}"
-    emit(renderers[fmt.value](handout), output, force, what)
+    emit(renderers[fmt.value](handout), output, force, what, exact=fmt.value == "json")
 
 
 class Form(str, Enum):
@@ -167,7 +167,7 @@ def quiz_build(
         payload = quiz_html(quiz, answers, answers_only)
     else:
         payload = quiz_markdown(quiz, answers, answers_only)
-    emit(payload, output, force, f"{len(quiz.questions)} questions")
+    emit(payload, output, force, f"{len(quiz.questions)} questions", exact=fmt is QuizFormat.json)
 
 
 @quiz_app.command("score")
@@ -225,4 +225,4 @@ def quiz_score(
         payload = score_csv(report)
     else:
         payload = score_markdown(report, f"Knowledge base {kb.meta.version} ({kb.meta.date})", kb.meta.disclaimer)
-    emit(payload, output, force, f"{report.matched} participants with both forms")
+    emit(payload, output, force, f"{report.matched} participants with both forms", exact=fmt is ScoreFormat.json)
