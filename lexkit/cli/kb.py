@@ -96,10 +96,8 @@ def kb_export(
     import tempfile
 
     from lexkit.cli.output import write_atomic
-    from lexkit.errors import OutputRefused
+    from lexkit.errors import OutputRefused, UsageProblem
     from lexkit.kb.export import export_sqlite, metadata_json
-
-    from lexkit.errors import UsageProblem
 
     sqlite = Path(sqlite_text)  # text first: an empty --sqlite '' must not become '.'
     if not sqlite_text.strip() or not sqlite.name or sqlite_text.endswith(("/", os.sep)):
