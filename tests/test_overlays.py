@@ -128,3 +128,26 @@ def test_overrides_on_a_new_id_is_refused(run, tmp_path: Path) -> None:
     folder = _overlay(tmp_path, SECTION.format(number="98", title="New", text="New.", extra=extra))
     result = run("--kb", str(folder), "provision", "show", "ITPA 98")
     assert result.code == 1 and "overrides: true, but no section ITPA-98 is below it" in result.stderr
+
+
+def test_version_names_each_overlay_with_its_own_version_and_date(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An overlay may carry kb.yaml at its top (version, date); --version says it, or that it has none."""
+    from lexkit import __version__
+
+    dated = _overlay(tmp_path, SECTION.format(number="99", title="A local note", text="Not an enacted section.", extra=""), "mh-kb")
+    (dated / "kb.yaml").write_text('kb:\n  version: "2026.12-mh"\n  date: "2026-12-01"\n', encoding="utf-8")
+    plain = tmp_path / "pune-kb"
+    (plain / "sops").mkdir(parents=True)
+    broken = tmp_path / "thane-kb"
+    (broken / "sops").mkdir(parents=True)
+    (broken / "kb.yaml").write_text("kb: [not, a, record\n", encoding="utf-8")
+    monkeypatch.setenv("LEXKIT_KB", str(plain))
+    result = run("--kb", str(dated), "--version", "--kb", str(broken))
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"lexkit {__version__}"
+    assert lines[1].startswith("knowledge base ") and " of " in lines[1]
+    assert lines[2] == f"overlay {plain}: no version (it has no kb.yaml)"
+    assert lines[3] == f"overlay {dated}: version 2026.12-mh of 2026-12-01"
+    assert lines[4].startswith(f"overlay {broken}: version unknown ({broken}/kb.yaml:")
+    assert len(lines) == 5

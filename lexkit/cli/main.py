@@ -100,7 +100,7 @@ def _main(argv: Optional[list[str]] = None) -> int:
 
         from lexkit.cli.app import command_name, make_app
 
-        app = make_app(command_name(args))
+        app = make_app(command_name(args), args)
         try:
             result = app(args=args, prog_name="lexkit", standalone_mode=False)
             code = result if isinstance(result, int) else 0
