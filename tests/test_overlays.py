@@ -151,3 +151,83 @@ def test_version_names_each_overlay_with_its_own_version_and_date(run, tmp_path:
     assert lines[3] == f"overlay {dated}: version 2026.12-mh of 2026-12-01"
     assert lines[4].startswith(f"overlay {broken}: version unknown ({broken}/kb.yaml:")
     assert len(lines) == 5
+
+
+CORRESPONDENCE = """correspondence:
+  id: itpa-bns
+  from_act: ITPA
+  to_act: BNS
+  effective_on: "2024-07-01"
+rows:
+  - from: "ITPA-99"
+    to: "BNS-143"
+    relation: modified
+    changes: "A local reading: the decoy-customer note is read with BNS s.143."
+    sources: [{citation: "Maharashtra AHTU training note, 2026", kind: secondary}]
+    verification: secondary
+    last_verified_on: "2026-12-01"
+"""
+
+
+def _full_overlay(tmp_path: Path) -> Path:
+    """An overlay with a section, a correspondence row, a judgement and an SOP, each new, each relying on shipped records."""
+    root = Path(__file__).resolve().parents[1]
+    folder = _overlay(tmp_path, SECTION.format(number="99", title="A local note on decoy customers", text="Not an enacted section.", extra=""))
+    (folder / "provisions" / "itpa-bns.yaml").write_text(CORRESPONDENCE, encoding="utf-8")
+    (folder / "judgements").mkdir()
+    judgement = (root / "judgements" / "bai-radha-1968.yaml").read_text(encoding="utf-8")
+    (folder / "judgements" / "local-radha.yaml").write_text(
+        judgement.replace("id: bai-radha-1968", "id: local-radha-2026", 1).replace("Bai Radha", "Local Radha"), encoding="utf-8")
+    (folder / "sops").mkdir()
+    sop = (root / "sops" / "itpa-statutory.yaml").read_text(encoding="utf-8")
+    (folder / "sops" / "local-itpa.yaml").write_text(sop.replace("id: itpa-statutory", "id: local-itpa", 1), encoding="utf-8")
+    return folder
+
+
+def test_every_output_that_uses_an_overlay_record_names_its_folder(run, tmp_path: Path) -> None:
+    """Provision map, 'relied on by', judgement list/search/show and sop list/show: text, md and json."""
+    folder = _full_overlay(tmp_path)
+    tag = f"from the overlay at {folder}"
+
+    def ok(*args: str) -> str:
+        result = run("--kb", str(folder), *args)
+        assert result.code == 0, result.stderr
+        return result.stdout
+
+    # provision map: the correspondence row and the section both come from the overlay
+    mapped = json.loads(ok("provision", "map", "ITPA 99", "--format", "json"))
+    assert mapped["from"]["origin"] == str(folder) and mapped["to"][0]["origin"] == str(folder)
+    text = ok("provision", "map", "ITPA 99")
+    assert text.splitlines()[0].endswith(f"[{tag}]") and f"    {tag}" in text
+    back = json.loads(ok("provision", "map", "BNS 143", "--format", "json"))
+    assert {(x["id"], x["origin"]) for x in back["to"]} >= {("ITPA-99", str(folder))}
+    assert all(x["origin"] is None for x in back["to"] if x["id"] != "ITPA-99")
+    # provision show: the old-and-new lines and the 'relied on by' list
+    shown = json.loads(ok("provision", "show", "ITPA 15", "--format", "json"))
+    cited = {(c["id"], c["origin"]) for c in shown["cited_by"]}
+    assert ("local-radha-2026", str(folder)) in cited and ("bai-radha-1968", None) in cited
+    assert any(i.startswith("local-itpa/") and o == str(folder) for i, o in cited)
+    for fmt in ("text", "md"):
+        relied = ok("provision", "show", "ITPA 15", "--format", fmt).split("Relied on by")[1]
+        line = next(x for x in relied.splitlines() if "local-radha-2026" in x.replace("\\", ""))
+        assert tag in line.replace("\\", "")
+        assert tag not in next(x for x in relied.splitlines() if "bai-radha-1968" in x.replace("\\", ""))
+    assert tag in ok("provision", "show", "BNS 143").split("Old and new codes")[1]
+    # judgements: list, search, show
+    listed = {j["id"]: j["origin"] for j in json.loads(ok("judgement", "list", "--format", "json"))}
+    assert listed["local-radha-2026"] == str(folder) and listed["bai-radha-1968"] is None
+    for fmt in ("text", "md"):
+        line = next(x for x in ok("judgement", "list", "--format", fmt).splitlines() if "local-radha-2026" in x.replace("\\", ""))
+        assert tag in line.replace("\\", "")
+    hits = json.loads(ok("judgement", "search", "Local Radha", "--format", "json"))
+    assert hits[0]["id"] == "local-radha-2026" and hits[0]["origin"] == str(folder)
+    for fmt in ("text", "md"):
+        assert tag in ok("judgement", "search", "Local Radha", "--format", fmt).replace("\\", "")
+        assert tag in ok("judgement", "show", "local-radha-2026", "--format", fmt).replace("\\", "")
+    # SOPs: list and show
+    sops = {s["id"]: s["origin"] for s in json.loads(ok("sop", "list", "--format", "json"))}
+    assert sops["local-itpa"] == str(folder) and sops["itpa-statutory"] is None
+    for fmt in ("text", "md"):
+        line = next(x for x in ok("sop", "list", "--format", fmt).splitlines() if "local-itpa" in x.replace("\\", ""))
+        assert tag in line.replace("\\", "")
+        assert tag in ok("sop", "show", "local-itpa", "--format", fmt).replace("\\", "")

@@ -308,9 +308,9 @@ class KnowledgeBase:
     def predecessors(self, section_id: str) -> list[CorrespondenceRow]:
         return [r for r in self.correspondence if r.to_ref and split_ref(r.to_ref)[0] == section_id]
 
-    def cited_by(self, section_id: str) -> list[tuple[str, str, str]]:
+    def cited_by(self, section_id: str) -> list[tuple[str, str, str, str | None]]:
         """Judgements and SOP steps that rely on a provision: (kind, id, title)."""
-        return [(kind, ref, title) for sid, kind, ref, title in section_citations(self) if sid == section_id]
+        return [(kind, ref, title, origin) for sid, kind, ref, title, origin in section_citations(self) if sid == section_id]
 
     def sections_numbered(self, number: str) -> list[Section]:
         """Every section with this number, in any Act (for a citation that names no Act)."""
@@ -358,6 +358,7 @@ def _index(kb: KnowledgeBase, doc: Document) -> None:
                 provenance=Provenance.of(raw),
                 file=doc.file,
                 line=doc.lines.get(("rows", i), 0),
+                origin=doc.origin,
             )
             for i, raw in enumerate(doc.data["rows"])
         )
@@ -433,18 +434,21 @@ def build(root: Path, docs: list[Document], *, strict: bool = True, roots: tuple
     return kb
 
 
-def section_citations(kb: KnowledgeBase) -> list[tuple[str, str, str, str]]:
-    """Judgements, then SOP steps, that rely on each section: (section id, kind, id, title)."""
-    out: list[tuple[str, str, str, str]] = []
+def section_citations(kb: KnowledgeBase) -> list[tuple[str, str, str, str, str | None]]:
+    """Judgements, then SOP steps, that rely on each section: (section id, kind, id, title, origin).
+
+    ``origin``: the overlay folder the judgement or SOP comes from; None for the base knowledge base.
+    """
+    out: list[tuple[str, str, str, str, str | None]] = []
     for doc in kb.docs_of("judgement"):
         j = doc.data.get("judgement", doc.data)
         name, year = str(j.get("name", "")), str(j.get("decided_on", ""))[:4]
         title = name if not year or name.endswith(f"({year})") else f"{name} ({year})"
         for sid in dict.fromkeys(split_ref(p)[0] for p in j.get("provisions") or ()):
-            out.append((sid, "judgement", j.get("id", ""), title))
+            out.append((sid, "judgement", j.get("id", ""), title, doc.origin))
     for doc in kb.docs_of("sop"):
         sop_id = doc.data.get("sop", {}).get("id", "")
         for step in doc.data.get("steps") or ():
             for sid in dict.fromkeys(split_ref(p)[0] for p in step.get("basis") or ()):
-                out.append((sid, "sop-step", f"{sop_id}/{step.get('id', '')}", Text.of(step.get("action", "")).en))
+                out.append((sid, "sop-step", f"{sop_id}/{step.get('id', '')}", Text.of(step.get("action", "")).en, doc.origin))
     return out
