@@ -231,3 +231,42 @@ def test_every_output_that_uses_an_overlay_record_names_its_folder(run, tmp_path
         line = next(x for x in ok("sop", "list", "--format", fmt).splitlines() if "local-itpa" in x.replace("\\", ""))
         assert tag in line.replace("\\", "")
         assert tag in ok("sop", "show", "local-itpa", "--format", fmt).replace("\\", "")
+
+
+def test_checklist_items_from_an_overlay_sop_say_so_in_every_format(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A state's own copies of SOPs the template includes: their items name the overlay (table, cards, md, json, ics)."""
+    folder = tmp_path / "state-sops"
+    (folder / "sops").mkdir(parents=True)
+    head = "sop:\n  overrides: true\n  reason: The State's own copy with district contacts\n"
+    for name in ("itpa-statutory", "bnss-statutory"):
+        shipped = Path(__file__).resolve().parents[1] / "sops" / f"{name}.yaml"
+        (folder / "sops" / f"{name}.yaml").write_text(shipped.read_text(encoding="utf-8").replace("sop:\n", head, 1), encoding="utf-8")
+    tag = f"from the overlay at {folder}"
+    build = ["checklist", "build", "csec-rescue", "--at", "27/11/2026 22:00", "--now", "28/11/2026 09:00", "--no-input",
+             "--fact", "victim_age=15", "--fact", "victim_gender=female"]
+
+    def ok(*args: str) -> str:
+        result = run("--kb", str(folder), *build, *args)
+        assert result.code == 0, result.stderr
+        return result.stdout
+
+    steps = json.loads(ok("--format", "json"))["steps"]
+    from_overlay = [s for s in steps if any(x.startswith(("itpa-statutory/", "bnss-statutory/")) for x in s["sop_steps"])]
+    assert from_overlay and all(s["origins"] == [str(folder)] for s in from_overlay)
+    assert all(s["origins"] == [] for s in steps if s not in from_overlay)
+    md = ok("--format", "md").replace("\\", "")
+    assert md.count(tag) == len(from_overlay)
+    for columns in ("80", "140"):  # cards and the table
+        monkeypatch.setenv("COLUMNS", columns)
+        table = tmp_path / f"checklist-{columns}.txt"
+        result = run("--kb", str(folder), *build, "--format", "table", "-o", str(table))
+        assert result.code == 0, result.stderr
+        assert "from the overlay at" in table.read_text(encoding="utf-8")
+    from icalendar import Calendar
+
+    events = Calendar.from_ical(ok("--format", "ics")).walk("VEVENT")
+    dated = [s for s in from_overlay if s["deadline"] is not None]
+    with_tag = [e for e in events if tag in str(e.get("description"))]
+    assert len(with_tag) == len(dated) and dated
+    shipped_only = run(*build, "--format", "md").stdout
+    assert "from the overlay" not in shipped_only

@@ -200,6 +200,8 @@ class ChecklistStep:
     bases: tuple[Basis, ...] = ()  # statute first, then each SOP
     group: str = "undated"  # "overdue", "next_24h", "later" or "undated", relative to the checklist's now
     authorities: tuple[Source, ...] = ()
+    #: The overlay folders of the duty and SOP steps this item is made from (none: all shipped).
+    origins: tuple[str, ...] = ()
 
     @property
     def due_at(self) -> dt.datetime | None:
@@ -538,7 +540,9 @@ def build_checklist(
     governing = governing_codes(template, given, law_date)
     proceedings = governing.procedure_date
     day = governing.offence_date
-    sops = {d.data["sop"]["id"]: d.data for d in kb.docs_of("sop")}
+    sop_docs = kb.docs_of("sop")
+    sops = {d.data["sop"]["id"]: d.data for d in sop_docs}
+    sop_origins = {d.data["sop"]["id"]: d.origin for d in sop_docs}
     all_duties = duties(kb)
     crpc_case = governing.procedure_code == "CRPC"
 
@@ -664,6 +668,7 @@ def build_checklist(
             sop_steps=tuple(f"{s}/{raw['id']}" for s, raw, _d in group),
             bases=tuple(bases),
             authorities=duty.authorities if duty else (),
+            origins=tuple(dict.fromkeys(o for o in [duty.origin if duty else None, *(sop_origins.get(s) for s, _r, _d in group)] if o)),
         ))
     # List only the assumptions a deadline of this case uses: an assumed event nothing counts
     # from is noise (a POCSO report in an adult's case).
