@@ -270,3 +270,20 @@ def test_checklist_items_from_an_overlay_sop_say_so_in_every_format(run, tmp_pat
     assert len(with_tag) == len(dated) and dated
     shipped_only = run(*build, "--format", "md").stdout
     assert "from the overlay" not in shipped_only
+
+
+@pytest.mark.parametrize("length", ["full", "card"])
+def test_a_handout_that_uses_an_overlay_record_says_so(run, tmp_path: Path, length: str) -> None:
+    """A handout or pocket card drawing on a state's own SOP names the overlay folder (Markdown and HTML)."""
+    shipped = Path(__file__).resolve().parents[1] / "sops" / "itpa-statutory.yaml"
+    folder = tmp_path / "state-sops"
+    (folder / "sops").mkdir(parents=True)
+    head = "sop:\n  overrides: true\n  reason: The State's own copy with district contacts\n"
+    (folder / "sops" / "itpa-statutory.yaml").write_text(shipped.read_text(encoding="utf-8").replace("sop:\n", head, 1), encoding="utf-8")
+    build = ["handout", "build", "trafficking-csec", "--length", length]
+    md = run("--kb", str(folder), *build, "--format", "md")
+    assert md.code == 0, md.stderr
+    assert f"Uses records from the overlay at {folder}" in md.stdout.replace("\\", "")
+    html = run("--kb", str(folder), *build, "--format", "html")
+    assert html.code == 0 and f"Uses records from the overlay at {folder}" in html.stdout
+    assert "from the overlay" not in run(*build, "--format", "md").stdout
