@@ -33,8 +33,9 @@ from lexkit.training.rows import (
 def provision_row(r: Records, s: Section) -> ProvisionRow:
     """A provision with the old-code provisions it replaced, its punishments and classification."""
     preds = r.kb.predecessors(s.id)
-    for record in (s, *preds):
-        r.uses(record.origin)
+    r.uses(s.origin)
+    for p in preds:
+        r.uses(p.origin)
     labelled = len(s.punishments) > 1
     return ProvisionRow(
         id=s.id,
