@@ -27,10 +27,27 @@ def lexkit_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "lexkit"]
 
 
+#: This checkout: the subprocess must run its lexkit, never another one installed in the same interpreter.
+CHECKOUT = Path(__file__).resolve().parents[1]
+
+
 def base_env(cache: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LEXKIT_", "LC_", "LANG", "PYTHON"))}
-    env.update(NO_COLOR="1", COLUMNS="120", LANG="C.UTF-8", XDG_CACHE_HOME=str(cache), LEXKIT_NO_CACHE="1")
+    env.update(NO_COLOR="1", COLUMNS="120", LANG="C.UTF-8", XDG_CACHE_HOME=str(cache), LEXKIT_NO_CACHE="1",
+               PYTHONPATH=str(CHECKOUT), PYTHONDONTWRITEBYTECODE="1")
     return env
+
+
+def without_privilege() -> list[str]:
+    """A command prefix under which file permissions apply: as root, drop the capabilities that bypass them."""
+    if os.geteuid() != 0:
+        return []
+    import pytest
+
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv (util-linux): permissions cannot be tested")
+    return [setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--"]
 
 
 @dataclass

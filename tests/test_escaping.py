@@ -28,11 +28,13 @@ from lexkit.kb.validate import validate
 TAG = "<img src=x onerror=alert(1)>"
 LINK = "[x](javascript:alert(1))"
 ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b31m\r"
-PAYLOAD = f" {TAG} {LINK} {ESCAPES}"
+#: Bidirectional overrides, isolates and marks, and other invisible format characters ("Trojan Source").
+BIDI = "\u202eevil\u202c\u2066x\u2069\u200e\u200f\u202a\u202b\u202d\u2067\u2068\u200b\ufeff"
+PAYLOAD = f" {TAG} {LINK} {ESCAPES}{BIDI}"
 #: Keys whose strings are prose (never ids, dates, codes or enumerations).
 PROSE = {"title", "text", "action", "holding", "significance", "summary", "changes", "note", "notes", "en",
          "conditions", "detail", "what", "name", "disclaimer", "short_name", "court", "issued_by"}
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def _plant(value: Any, key: str | None = None) -> Any:
@@ -128,6 +130,8 @@ def test_every_format_neutralises_planted_strings(run, planted: Path, name: str,
     if kind == "json":
         data = json.loads(out)
         assert any(f"{TAG} {LINK} \x1b]0;pwned\x07" in s for s in _strings(data)), "JSON must carry the strings as they are"
+        assert any(BIDI in s for s in _strings(data)), "JSON is not filtered: the format characters stay, exactly"
+        _assert_no_controls(out)  # ...written as \\uXXXX escapes, which a terminal shows as text
     elif kind == "ics":
         from icalendar import Calendar
 
@@ -151,6 +155,8 @@ def test_echoed_arguments_reach_the_terminal_without_escapes(run) -> None:
         (["deadline", "--from", f"2026{ESCAPES}", "--within", "1 day"], 2, "cannot read the date"),
         (["sop", "show", f"x{ESCAPES}"], 1, "no SOP"),
         (["provision", "show", f"--bogus{ESCAPES}"], 2, "No such option"),
+        (["provision", "show", f"BNS 9999 {BIDI}"], 1, "is not in the knowledge base"),
+        (["checklist", "build", f"csec{BIDI}", "--at", "2026-11-27 10:00"], 1, "no checklist template"),
     ):
         result = run(*args)
         assert result.code == code and message in result.stderr, result.stderr
@@ -165,3 +171,35 @@ def test_the_terminal_filter_keeps_ordinary_text_and_removes_whole_sequences() -
     assert terminal_safe("t\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\") == "tlink"
     assert terminal_safe("x\x1b]0;title\x07y\r\nz\x00\x7f\x85") == "xy\nz"
     assert terminal_safe("unterminated \x1b]0;title\nnext line") == "unterminated \nnext line"
+
+
+def test_the_terminal_filter_drops_bidi_and_format_characters_but_keeps_zwj_and_zwnj() -> None:
+    from lexkit.render.safe import terminal_safe
+
+    assert terminal_safe(f"BNS 143{BIDI} end") == "BNS 143evilx end"
+    # क्‍ष (half form with ZWJ) and क्‌ष (explicit virama with ZWNJ): Devanagari spellings that must survive
+    for word in ("\u0915\u094d\u200d\u0937", "\u0915\u094d\u200c\u0937"):
+        assert terminal_safe(f"धारा {word}") == f"धारा {word}"
+    assert terminal_safe("tag\U000e0041\U000e007f end") == "tag end"
+
+
+def test_the_format_characters_dropped_are_every_cf_character_but_zwj_and_zwnj() -> None:
+    """The hard-coded list (no table is built at import time) against this Python's Unicode database."""
+    import sys
+    import unicodedata
+
+    from lexkit.render.safe import terminal_safe
+
+    cf = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+    kept = [c for c in cf if terminal_safe(f"a{c}b") != "ab"]
+    assert kept == ["\u200c", "\u200d"]
+
+
+def test_json_escapes_what_a_terminal_would_obey_and_decodes_to_the_same_data() -> None:
+    from lexkit.render.safe import json_invisibles_escaped
+
+    data = {"s": f"a{BIDI}\x85\x7f\U000e0041 \u0915\u094d\u200d\u0937"}
+    text = json_invisibles_escaped(json.dumps(data, ensure_ascii=False))
+    assert json.loads(text) == data
+    assert CONTROL.search(text) is None
+    assert "\u200d" in text  # ZWJ stays as it is

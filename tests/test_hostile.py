@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from hostile import base_env, copy_minimal, run_lexkit, snapshot
+from hostile import base_env, copy_minimal, run_lexkit, snapshot, without_privilege
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 NEW = "provisions/new.yaml"
@@ -74,6 +74,20 @@ def _huge(kb: Path) -> None:
         handle.truncate(64 * 1024 * 1024 + 1)
 
 
+def _locked_folder(kb: Path) -> None:
+    locked = kb.parent / "locked"
+    (locked / "sops").mkdir(parents=True)
+    os.chmod(locked, 0o000)
+
+
+def _locked_subfolder(kb: Path) -> None:
+    os.chmod(kb / "provisions", 0o000)
+
+
+def _sheets(kb: Path) -> None:
+    (kb.parent / "sheets.csv").write_text("participant,form,answers\nP01,pre,ABCD\n", encoding="utf-8")
+
+
 def _old_output(kb: Path) -> None:
     (kb.parent / "old.md").write_text("the old file\n", encoding="utf-8")
     (kb.parent / "out.md").write_text("the file already there\n", encoding="utf-8")
@@ -91,6 +105,7 @@ class Case:
     stdout: str = "pipe"  # or "full" (/dev/full) or "closed" (fd 1 closed, as with >&-)
     product: str | None = None  # a regular expression stdout must match ("" for: stdout stays empty)
     drop_env: tuple[str, ...] = ()  # variables removed from the environment (HOME, LEXKIT_NO_CACHE)
+    unprivileged: bool = False  # run where file permissions apply (as root: without the capabilities that bypass them)
 
 
 SHOW = ["provision", "show", "NEWC 20"]
@@ -134,6 +149,26 @@ CASES = [
     Case("file-device", SHOW, 1, r"provisions/zero\.yaml:1: \$: a character device, not a regular file", _device),
     Case("file-symlink-loop", SHOW, 1, r"provisions/loop-a\.yaml:1: \$: a symbolic link loop", _loop),
     Case("file-dangling-link", SHOW, 1, r"provisions/gone\.yaml:1: \$: a symbolic link to nothing", _dangling),
+    # --- knowledge-base folders given with --kb or LEXKIT_KB: refused with one line, never skipped -----
+    Case("kb-unreadable-folder", ["--kb", "{work}/locked", "provision", "show", "BNS 143"], 1,
+         r"lexkit: error: --kb \S*/locked: the folder \S*/locked cannot be read \(permission denied\)", _locked_folder,
+         shipped=True, unprivileged=True, product=""),
+    Case("kb-unreadable-subfolder", SHOW, 1,
+         r"lexkit: error: --kb \S*/kb: the folder \S*/kb/provisions cannot be read \(permission denied\)", _locked_subfolder,
+         unprivileged=True, product=""),
+    Case("kb-env-unreadable-folder", ["provision", "show", "BNS 143"], 1,
+         r"lexkit: error: LEXKIT_KB \S*/locked: the folder \S*/locked cannot be read", _locked_folder,
+         shipped=True, unprivileged=True, env={"LEXKIT_KB": "{work}/locked"}, product=""),
+    Case("kb-empty-path", ["--kb", "", "provision", "show", "BNS 143"], 2, r"lexkit: error: --kb '': an empty path\n.*hint:",
+         shipped=True, product=""),
+    Case("kb-a-file", ["--kb", "{kb}/provisions/new.yaml", "provision", "show", "BNS 143"], 1,
+         r"lexkit: error: --kb \S*/new\.yaml is a file, not a knowledge-base folder", shipped=True, product=""),
+    Case("kb-a-device", ["--kb", "/dev/zero", "provision", "show", "BNS 143"], 1,
+         r"lexkit: error: --kb /dev/zero is a device, not a knowledge-base folder", shipped=True, product=""),
+    Case("kb-a-fifo", ["--kb", "{work}/pipe", "provision", "show", "BNS 143"], 1,
+         r"lexkit: error: --kb \S*/pipe is a FIFO \(named pipe\), not a knowledge-base folder",
+         lambda kb: os.mkfifo(kb.parent / "pipe"), shipped=True, product=""),
+    Case("kb-validate-empty-path", ["kb", "validate", "--kb", ""], 2, r"lexkit: error: --kb '': an empty path", shipped=True),
     # --- records: kb validate names each problem with its file and line --------------------------
     Case("record-missing-source", ["kb", "validate"], 1, r"provisions/new\.yaml:13: \$\.sections\[0\]: 'sources' is a required property",
          _replace(NEW, '    sources: [{url: "https://example.invalid/new-code", kind: primary}]\n', "")),
@@ -195,7 +230,46 @@ CASES = [
          r"no checklist template 'csec-rescu'\n.*hint: did you mean csec-rescue\?", shipped=True),
     Case("arg-unknown-fact", [*BUILD, "--fact", "victim_agee=15"], 2,
          r"--fact victim_agee: template csec-rescue has no such fact\n.*hint: its facts are: victim_age", shipped=True),
+    Case("arg-event-no-value", [*BUILD, *GIRL, "--event", "arrest"], 2,
+         r"--event arrest: write it as NAME=DATE TIME or NAME=OFFSET\n.*hint: .*arrest='27/11/2026 22:00'.*arrest=\+2h", shipped=True),
+    Case("arg-event-junk", [*BUILD, *GIRL, "--event", "arrest=soon"], 2,
+         r"--event arrest=soon: neither a date and time nor an offset\n.*hint: .*2026-11-27T22:00.*\+1h30m", shipped=True),
+    Case("arg-event-empty", [*BUILD, *GIRL, "--event", "arrest="], 2, r"--event arrest=: no time given\n.*hint: write NAME=DATE TIME",
+         shipped=True),
+    # --- input files given as arguments: only a regular file is read --------------------------------
+    Case("input-sheets-fifo", ["quiz", "score", "{work}/sheets.csv", "--topic", "trafficking-csec"], 2,
+         r"lexkit: error: answer-sheet \S*/sheets\.csv: a FIFO \(named pipe\), not a regular file",
+         lambda kb: os.mkfifo(kb.parent / "sheets.csv"), shipped=True, product=""),
+    Case("input-sheets-device", ["quiz", "score", "/dev/zero", "--topic", "trafficking-csec"], 2,
+         r"lexkit: error: answer-sheet /dev/zero: a character device, not a regular file", shipped=True, product=""),
+    Case("input-sheets-folder", ["quiz", "score", "{work}", "--topic", "trafficking-csec"], 2,
+         r"lexkit: error: answer-sheet \S*/work: a folder, not a file", shipped=True, product=""),
+    Case("input-sheets-missing", ["quiz", "score", "{work}/nowhere.csv", "--topic", "trafficking-csec"], 1,
+         r"lexkit: error: no answer-sheet file \S*/nowhere\.csv", shipped=True, product=""),
+    Case("input-sheets-not-utf8", ["quiz", "score", "{work}/sheets.csv", "--topic", "trafficking-csec"], 2,
+         r"answer-sheet \S*/sheets\.csv: not UTF-8 \(byte 0xe9",
+         lambda kb: (kb.parent / "sheets.csv").write_bytes(b"participant,form,answers\nP\xe9,pre,A\n"), shipped=True, product=""),
+    Case("input-key-fifo", ["quiz", "score", "{work}/sheets.csv", "--key", "{work}/pre.json", "--key", "{work}/post.json"], 2,
+         r"lexkit: error: key \S*/pre\.json: a FIFO \(named pipe\)",
+         lambda kb: (_sheets(kb), os.mkfifo(kb.parent / "pre.json")), shipped=True, product=""),
+    Case("input-import-device", ["case", "import", "/dev/zero", "--by", "police"], 2,
+         r"lexkit: error: export /dev/zero: a character device, not a regular file", shipped=True, product="",
+         env={"LEXKIT_DB": "{work}/../register.db"}),
+    # --- the register (LEXKIT_DB): only a SQLite file, or a new one ---------------------------------
+    Case("db-not-a-database", ["case", "list"], 1, r"lexkit: error: LEXKIT_DB \S*/notes\.txt is not a SQLite database",
+         lambda kb: (kb.parent / "notes.txt").write_text("my notes\n", encoding="utf-8"), shipped=True,
+         env={"LEXKIT_DB": "{work}/notes.txt"}, product=""),
+    Case("db-a-folder", ["case", "list"], 1, r"lexkit: error: LEXKIT_DB \S*/kb is a folder, not a database file", shipped=True,
+         env={"LEXKIT_DB": "{kb}"}, product=""),
+    Case("db-a-fifo", ["case", "list"], 1, r"lexkit: error: LEXKIT_DB \S*/db is not a regular file",
+         lambda kb: os.mkfifo(kb.parent / "db"), shipped=True, env={"LEXKIT_DB": "{work}/db"}, product=""),
+    Case("db-a-device", ["case", "list"], 1, r"lexkit: error: LEXKIT_DB /dev/zero is not a regular file", shipped=True,
+         env={"LEXKIT_DB": "/dev/zero"}, product=""),
     # --- output ---------------------------------------------------------------------------------
+    Case("out-export-empty-name", ["kb", "export", "--sqlite", ""], 2, r"lexkit: error: --sqlite '': not a file name", shipped=True,
+         product=""),
+    Case("out-export-folder-name", ["kb", "export", "--sqlite", "{work}/"], 2, r"lexkit: error: --sqlite '\S*/work/': not a file name",
+         shipped=True, product=""),
     Case("out-exists", [*BUILD, *GIRL, "--format", "md", "-o", "{work}/out.md"], 1,
          r"lexkit: error: \S*/out\.md already exists\nlexkit: hint: pass --force", _old_output, shipped=True),
     Case("out-folder", [*BUILD, *GIRL, "--format", "md", "-o", "{work}/out.md", "--force"], 1,
@@ -249,15 +323,17 @@ def test_hostile_case(case: Case, place: tuple[Path, Path, dict[str, str]]) -> N
         case.setup(kb)
     before = snapshot(work)
     args = [a.replace("{kb}", str(kb)).replace("{work}", str(work)) for a in case.args]
-    env = {k: v for k, v in {**env, **case.env}.items() if k not in case.drop_env}
+    env = {k: v for k, v in {**env, **{k: v.replace("{kb}", str(kb)).replace("{work}", str(work)) for k, v in case.env.items()}}.items()
+           if k not in case.drop_env}
     args = args if case.shipped else ["--kb", str(kb), *args]
+    prefix = without_privilege() if case.unprivileged else None
     if case.stdout == "full":
         with open("/dev/full", "wb") as full:
-            ran = run_lexkit(args, cwd=work, env=env, stdout=full.fileno())
+            ran = run_lexkit(args, cwd=work, env=env, stdout=full.fileno(), prefix=prefix)
     elif case.stdout == "closed":
-        ran = run_lexkit(args, cwd=work, env=env, stdout=None, preexec_fn=lambda: os.close(1))
+        ran = run_lexkit(args, cwd=work, env=env, stdout=None, preexec_fn=lambda: os.close(1), prefix=prefix)
     else:
-        ran = run_lexkit(args, cwd=work, env=env)
+        ran = run_lexkit(args, cwd=work, env=env, prefix=prefix)
     assert ran.code == case.code, (ran.code, ran.stderr)
     if case.product is not None:
         assert re.search(case.product, ran.stdout), ran.stdout[:2000]

@@ -175,7 +175,7 @@ def test_provision_show_lists_judgements_relying_on_it(run) -> None:
     result = run("provision", "show", "ITPA 15", "--format", "json")
     assert result.code == 0, result.stderr
     cited = json.loads(result.stdout)["cited_by"]
-    assert {"kind": "judgement", "id": "bai-radha-1968", "title": "Bai Radha v State of Gujarat (1968)"} in cited
+    assert {"kind": "judgement", "id": "bai-radha-1968", "title": "Bai Radha v State of Gujarat (1968)", "origin": None} in cited
     text = run("provision", "show", "ITPA 15").stdout
     assert "judgement bai-radha-1968: Bai Radha v State of Gujarat (1968)" in text.split("Relied on by")[1]
 

@@ -128,3 +128,162 @@ def test_overrides_on_a_new_id_is_refused(run, tmp_path: Path) -> None:
     folder = _overlay(tmp_path, SECTION.format(number="98", title="New", text="New.", extra=extra))
     result = run("--kb", str(folder), "provision", "show", "ITPA 98")
     assert result.code == 1 and "overrides: true, but no section ITPA-98 is below it" in result.stderr
+
+
+def test_version_names_each_overlay_with_its_own_version_and_date(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An overlay may carry kb.yaml at its top (version, date); --version says it, or that it has none."""
+    from lexkit import __version__
+
+    dated = _overlay(tmp_path, SECTION.format(number="99", title="A local note", text="Not an enacted section.", extra=""), "mh-kb")
+    (dated / "kb.yaml").write_text('kb:\n  version: "2026.12-mh"\n  date: "2026-12-01"\n', encoding="utf-8")
+    plain = tmp_path / "pune-kb"
+    (plain / "sops").mkdir(parents=True)
+    broken = tmp_path / "thane-kb"
+    (broken / "sops").mkdir(parents=True)
+    (broken / "kb.yaml").write_text("kb: [not, a, record\n", encoding="utf-8")
+    monkeypatch.setenv("LEXKIT_KB", str(plain))
+    result = run("--kb", str(dated), "--version", "--kb", str(broken))
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"lexkit {__version__}"
+    assert lines[1].startswith("knowledge base ") and " of " in lines[1]
+    assert lines[2] == f"overlay {plain}: no version (it has no kb.yaml)"
+    assert lines[3] == f"overlay {dated}: version 2026.12-mh of 2026-12-01"
+    assert lines[4].startswith(f"overlay {broken}: version unknown ({broken}/kb.yaml:")
+    assert len(lines) == 5
+
+
+CORRESPONDENCE = """correspondence:
+  id: itpa-bns
+  from_act: ITPA
+  to_act: BNS
+  effective_on: "2024-07-01"
+rows:
+  - from: "ITPA-99"
+    to: "BNS-143"
+    relation: modified
+    changes: "A local reading: the decoy-customer note is read with BNS s.143."
+    sources: [{citation: "Maharashtra AHTU training note, 2026", kind: secondary}]
+    verification: secondary
+    last_verified_on: "2026-12-01"
+"""
+
+
+def _full_overlay(tmp_path: Path) -> Path:
+    """An overlay with a section, a correspondence row, a judgement and an SOP, each new, each relying on shipped records."""
+    root = Path(__file__).resolve().parents[1]
+    folder = _overlay(tmp_path, SECTION.format(number="99", title="A local note on decoy customers", text="Not an enacted section.", extra=""))
+    (folder / "provisions" / "itpa-bns.yaml").write_text(CORRESPONDENCE, encoding="utf-8")
+    (folder / "judgements").mkdir()
+    judgement = (root / "judgements" / "bai-radha-1968.yaml").read_text(encoding="utf-8")
+    (folder / "judgements" / "local-radha.yaml").write_text(
+        judgement.replace("id: bai-radha-1968", "id: local-radha-2026", 1).replace("Bai Radha", "Local Radha"), encoding="utf-8")
+    (folder / "sops").mkdir()
+    sop = (root / "sops" / "itpa-statutory.yaml").read_text(encoding="utf-8")
+    (folder / "sops" / "local-itpa.yaml").write_text(sop.replace("id: itpa-statutory", "id: local-itpa", 1), encoding="utf-8")
+    return folder
+
+
+def test_every_output_that_uses_an_overlay_record_names_its_folder(run, tmp_path: Path) -> None:
+    """Provision map, 'relied on by', judgement list/search/show and sop list/show: text, md and json."""
+    folder = _full_overlay(tmp_path)
+    tag = f"from the overlay at {folder}"
+
+    def ok(*args: str) -> str:
+        result = run("--kb", str(folder), *args)
+        assert result.code == 0, result.stderr
+        return result.stdout
+
+    # provision map: the correspondence row and the section both come from the overlay
+    mapped = json.loads(ok("provision", "map", "ITPA 99", "--format", "json"))
+    assert mapped["from"]["origin"] == str(folder) and mapped["to"][0]["origin"] == str(folder)
+    text = ok("provision", "map", "ITPA 99")
+    assert text.splitlines()[0].endswith(f"[{tag}]") and f"    {tag}" in text
+    back = json.loads(ok("provision", "map", "BNS 143", "--format", "json"))
+    assert {(x["id"], x["origin"]) for x in back["to"]} >= {("ITPA-99", str(folder))}
+    assert all(x["origin"] is None for x in back["to"] if x["id"] != "ITPA-99")
+    # provision show: the old-and-new lines and the 'relied on by' list
+    shown = json.loads(ok("provision", "show", "ITPA 15", "--format", "json"))
+    cited = {(c["id"], c["origin"]) for c in shown["cited_by"]}
+    assert ("local-radha-2026", str(folder)) in cited and ("bai-radha-1968", None) in cited
+    assert any(i.startswith("local-itpa/") and o == str(folder) for i, o in cited)
+    for fmt in ("text", "md"):
+        relied = ok("provision", "show", "ITPA 15", "--format", fmt).split("Relied on by")[1]
+        line = next(x for x in relied.splitlines() if "local-radha-2026" in x.replace("\\", ""))
+        assert tag in line.replace("\\", "")
+        assert tag not in next(x for x in relied.splitlines() if "bai-radha-1968" in x.replace("\\", ""))
+    assert tag in ok("provision", "show", "BNS 143").split("Old and new codes")[1]
+    # judgements: list, search, show
+    listed = {j["id"]: j["origin"] for j in json.loads(ok("judgement", "list", "--format", "json"))}
+    assert listed["local-radha-2026"] == str(folder) and listed["bai-radha-1968"] is None
+    for fmt in ("text", "md"):
+        line = next(x for x in ok("judgement", "list", "--format", fmt).splitlines() if "local-radha-2026" in x.replace("\\", ""))
+        assert tag in line.replace("\\", "")
+    hits = json.loads(ok("judgement", "search", "Local Radha", "--format", "json"))
+    assert hits[0]["id"] == "local-radha-2026" and hits[0]["origin"] == str(folder)
+    for fmt in ("text", "md"):
+        assert tag in ok("judgement", "search", "Local Radha", "--format", fmt).replace("\\", "")
+        assert tag in ok("judgement", "show", "local-radha-2026", "--format", fmt).replace("\\", "")
+    # SOPs: list and show
+    sops = {s["id"]: s["origin"] for s in json.loads(ok("sop", "list", "--format", "json"))}
+    assert sops["local-itpa"] == str(folder) and sops["itpa-statutory"] is None
+    for fmt in ("text", "md"):
+        line = next(x for x in ok("sop", "list", "--format", fmt).splitlines() if "local-itpa" in x.replace("\\", ""))
+        assert tag in line.replace("\\", "")
+        assert tag in ok("sop", "show", "local-itpa", "--format", fmt).replace("\\", "")
+
+
+def test_checklist_items_from_an_overlay_sop_say_so_in_every_format(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A state's own copies of SOPs the template includes: their items name the overlay (table, cards, md, json, ics)."""
+    folder = tmp_path / "state-sops"
+    (folder / "sops").mkdir(parents=True)
+    head = "sop:\n  overrides: true\n  reason: The State's own copy with district contacts\n"
+    for name in ("itpa-statutory", "bnss-statutory"):
+        shipped = Path(__file__).resolve().parents[1] / "sops" / f"{name}.yaml"
+        (folder / "sops" / f"{name}.yaml").write_text(shipped.read_text(encoding="utf-8").replace("sop:\n", head, 1), encoding="utf-8")
+    tag = f"from the overlay at {folder}"
+    build = ["checklist", "build", "csec-rescue", "--at", "27/11/2026 22:00", "--now", "28/11/2026 09:00", "--no-input",
+             "--fact", "victim_age=15", "--fact", "victim_gender=female"]
+
+    def ok(*args: str) -> str:
+        result = run("--kb", str(folder), *build, *args)
+        assert result.code == 0, result.stderr
+        return result.stdout
+
+    steps = json.loads(ok("--format", "json"))["steps"]
+    from_overlay = [s for s in steps if any(x.startswith(("itpa-statutory/", "bnss-statutory/")) for x in s["sop_steps"])]
+    assert from_overlay and all(s["origins"] == [str(folder)] for s in from_overlay)
+    assert all(s["origins"] == [] for s in steps if s not in from_overlay)
+    md = ok("--format", "md").replace("\\", "")
+    assert md.count(tag) == len(from_overlay)
+    for columns in ("80", "140"):  # cards and the table
+        monkeypatch.setenv("COLUMNS", columns)
+        table = tmp_path / f"checklist-{columns}.txt"
+        result = run("--kb", str(folder), *build, "--format", "table", "-o", str(table))
+        assert result.code == 0, result.stderr
+        assert "from the overlay at" in table.read_text(encoding="utf-8")
+    from icalendar import Calendar
+
+    events = Calendar.from_ical(ok("--format", "ics")).walk("VEVENT")
+    dated = [s for s in from_overlay if s["deadline"] is not None]
+    with_tag = [e for e in events if tag in str(e.get("description"))]
+    assert len(with_tag) == len(dated) and dated
+    shipped_only = run(*build, "--format", "md").stdout
+    assert "from the overlay" not in shipped_only
+
+
+@pytest.mark.parametrize("length", ["full", "card"])
+def test_a_handout_that_uses_an_overlay_record_says_so(run, tmp_path: Path, length: str) -> None:
+    """A handout or pocket card drawing on a state's own SOP names the overlay folder (Markdown and HTML)."""
+    shipped = Path(__file__).resolve().parents[1] / "sops" / "itpa-statutory.yaml"
+    folder = tmp_path / "state-sops"
+    (folder / "sops").mkdir(parents=True)
+    head = "sop:\n  overrides: true\n  reason: The State's own copy with district contacts\n"
+    (folder / "sops" / "itpa-statutory.yaml").write_text(shipped.read_text(encoding="utf-8").replace("sop:\n", head, 1), encoding="utf-8")
+    build = ["handout", "build", "trafficking-csec", "--length", length]
+    md = run("--kb", str(folder), *build, "--format", "md")
+    assert md.code == 0, md.stderr
+    assert f"Uses records from the overlay at {folder}" in md.stdout.replace("\\", "")
+    html = run("--kb", str(folder), *build, "--format", "html")
+    assert html.code == 0 and f"Uses records from the overlay at {folder}" in html.stdout
+    assert "from the overlay" not in run(*build, "--format", "md").stdout

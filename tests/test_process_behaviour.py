@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import os
 import resource
-import shutil
 import signal
 import stat
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
-from hostile import TIMEOUT, base_env, copy_minimal, lexkit_command, run_lexkit, snapshot
+from hostile import TIMEOUT, base_env, copy_minimal, lexkit_command, run_lexkit, snapshot, without_privilege
 
 from lexkit.cli.output import write_atomic
 from lexkit.errors import OutputRefused
 
-BUILD = ["checklist", "build", "csec-rescue", "--at", "27/11/2026 22:00", "--no-input",
+#: --now fixes the "As of" line: two runs either side of a minute boundary must write the same file.
+BUILD = ["checklist", "build", "csec-rescue", "--at", "27/11/2026 22:00", "--no-input", "--now", "28/11/2026 09:00",
          "--fact", "victim_age=15", "--fact", "victim_gender=female", "--format", "md"]
 
 
@@ -177,13 +178,7 @@ def test_ctrl_c_leaves_no_partial_file(tmp_path: Path, env: dict[str, str], dela
 
 
 def _without_privilege() -> list[str]:
-    """A command prefix under which file permissions apply: as root, drop the capabilities that bypass them."""
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("running as root without setpriv (util-linux): permissions cannot be tested")
-    return [setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--"]
+    return without_privilege()
 
 
 def test_an_unreadable_file_is_refused_with_its_name(tmp_path: Path, env: dict[str, str]) -> None:
@@ -214,3 +209,31 @@ def test_a_read_only_home_still_answers(tmp_path: Path, env: dict[str, str]) -> 
     assert ran.stdout.startswith("BNS-143: ")
     assert "Traceback" not in ran.stderr
     assert snapshot(work) == before
+
+
+def _interrupt_at_import(argv0: str, then: str = "") -> subprocess.CompletedProcess[bytes]:
+    """A process that is lexkit (by its argv[0]) receives Ctrl-C right after ``import lexkit``, before any command code."""
+    code = ("import os, signal, sys, time\n"
+            f"sys.argv[0] = {argv0!r}\n"
+            "import lexkit\n"
+            "os.kill(os.getpid(), signal.SIGINT)\n"
+            f"{then}\n"
+            "time.sleep(0.5)\n"
+            "print('still running', file=sys.stderr)\n")
+    env = base_env(Path("/nonexistent-cache"))
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=TIMEOUT)
+
+
+def test_ctrl_c_while_lexkit_is_still_loading_is_one_line_and_exit_130() -> None:
+    """The console script's first import installs the handler: no traceback even before lexkit.cli.main loads."""
+    proc = _interrupt_at_import("/usr/local/bin/lexkit", then="import lexkit.cli.main")
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stderr.decode() == "lexkit: interrupted\n"
+
+
+def test_a_program_importing_lexkit_keeps_its_own_ctrl_c() -> None:
+    """As a library, lexkit changes no signal handler: the program's KeyboardInterrupt is its own."""
+    proc = _interrupt_at_import("my-program.py")
+    assert proc.returncode != 130
+    assert b"KeyboardInterrupt" in proc.stderr
+    assert b"lexkit: interrupted" not in proc.stderr

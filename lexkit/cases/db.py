@@ -41,8 +41,14 @@ def database_url(location: str) -> tuple[str, Path | None]:
 
 
 def _create_private(path: Path) -> None:
-    """Create the SQLite file 0600 (and its folder 0700) before SQLite creates it with the umask."""
-    if path.exists():
+    """Create the SQLite file 0600 (and its folder 0700) before SQLite creates it with the umask.
+
+    A path that exists must be a regular file that is empty or a SQLite database: anything else (a
+    folder, a FIFO, a device, a text file) is refused without being opened by SQLite, which would
+    block on a FIFO or report a bare "file is not a database".
+    """
+    if os.path.lexists(path):
+        _check_existing(path)
         return
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -53,6 +59,33 @@ def _create_private(path: Path) -> None:
     except OSError as exc:
         raise RegisterUnavailable(f"cannot create the register {path}: {exc.strerror}",
                                   hint="set LEXKIT_DB to a file in a folder you can write to") from exc
+
+
+def _check_existing(path: Path) -> None:
+    import stat
+
+    hint = "set LEXKIT_DB to a lexkit register (a SQLite file), or to a new file's path"
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise RegisterUnavailable(f"LEXKIT_DB {path}: cannot be inspected ({exc.strerror})", hint=hint) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise RegisterUnavailable(f"LEXKIT_DB {path} is a folder, not a database file", hint=hint)
+    if not stat.S_ISREG(st.st_mode):
+        raise RegisterUnavailable(f"LEXKIT_DB {path} is not a regular file (a FIFO, device or socket)", hint=hint)
+    if st.st_size == 0:
+        return
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            head = os.read(fd, 16)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise RegisterUnavailable(f"LEXKIT_DB {path}: cannot be read ({exc.strerror})",
+                                  hint="make it readable and writable, or set LEXKIT_DB to another file") from None
+    if head != b"SQLite format 3\x00":
+        raise RegisterUnavailable(f"LEXKIT_DB {path} is not a SQLite database (it holds something else)", hint=hint)
 
 
 def create_engine_for(location: str) -> Any:

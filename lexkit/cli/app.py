@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from importlib import import_module
-from pathlib import Path
 
 import typer
 
@@ -28,8 +27,13 @@ COMMANDS = (
 #: Global options that take a value, so the command name is found after them.
 _VALUED = ("--kb",)
 
-def make_app(only: str | None = None) -> typer.Typer:
+#: The command line being run (set by make_app): --version, an eager option, reads --kb from it.
+_ARGS: list[str] = []
+
+
+def make_app(only: str | None = None, args: list[str] | None = None) -> typer.Typer:
     """The application with every command, or with only the one named (when it exists)."""
+    _ARGS[:] = list(args or [])
     app = typer.Typer(
         name="lexkit",
         help="Indian anti-trafficking law at hand: provisions, old and new codes, deadlines, checklists.",
@@ -64,8 +68,56 @@ def command_name(args: list[str]) -> str | None:
 
 def _version(value: bool) -> None:
     if value:
-        out(f"lexkit {__version__}\n{_kb_version()}")
+        out("\n".join([f"lexkit {__version__}", _kb_version(), *_overlay_versions()]))
         raise typer.Exit()
+
+
+def _given_kb(args: list[str]) -> list[str]:
+    """The --kb folders of a command line (--kb is eager-parsed after --version, so read them here)."""
+    found, take = [], False
+    for arg in args:
+        if take:
+            found.append(arg)
+            take = False
+        elif arg == "--kb":
+            take = True
+        elif arg.startswith("--kb="):
+            found.append(arg[len("--kb="):])
+        elif not arg.startswith("-"):
+            break  # the command: its own options are its own
+    return found
+
+
+def _overlay_versions() -> list[str]:
+    """One line per overlay in use: 'overlay FOLDER: version V of DATE', from its own kb.yaml, or 'no version'."""
+    from pathlib import Path
+
+    from lexkit.errors import LexkitError
+    from lexkit.kb.knowledge import env_overlays, resolve_roots
+    from lexkit.kb.yamlload import load_file
+
+    folders = [*env_overlays(), *(Path(t) for t in _given_kb(_ARGS) if t.strip())]
+    try:
+        roots = resolve_roots(folders)
+    except LexkitError:
+        return []
+    lines = []
+    for root in roots[1:]:
+        meta_file = root / "kb.yaml"
+        if not meta_file.exists():
+            lines.append(f"overlay {root}: no version (it has no kb.yaml)")
+            continue
+        doc = load_file(meta_file, str(meta_file))
+        meta = doc.data.get("kb") if isinstance(doc.data, dict) else None
+        if doc.problems or not isinstance(meta, dict):
+            reason = str(doc.problems[0]) if doc.problems else f"{meta_file} has no 'kb' record"
+            lines.append(f"overlay {root}: version unknown ({reason})")
+            continue
+        version = meta.get("version")
+        date = meta.get("date")
+        lines.append(f"overlay {root}: " + (f"version {version}" if version else "no version")
+                     + (f" of {date}" if date else ", no date"))
+    return lines
 
 
 def _kb_version() -> str:
@@ -88,7 +140,7 @@ def _kb_version() -> str:
 
 def main_callback(
     ctx: typer.Context,
-    kb: list[Path] = typer.Option(
+    kb: list[str] = typer.Option(  # text, not Path: an empty --kb '' must not become '.'
         [], "--kb", metavar="FOLDER",
         help="Add this folder on top of the shipped knowledge base (repeatable; also LEXKIT_KB, folders joined by ':'). "
              "A folder with its own provisions/kb.yaml is a whole knowledge base of its own.",

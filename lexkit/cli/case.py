@@ -311,7 +311,7 @@ def due(
         from lexkit.render.case import due_table
 
         payload = due_table(result)
-    emit(payload, output, force, f"{len(result.items)} due")
+    emit(payload, output, force, f"{len(result.items)} due", exact=fmt is DueFormat.json)
 
 
 @case_app.command("report")
@@ -341,7 +341,7 @@ def case_report(
         payload = report_html(report)
     else:
         payload = report_markdown(report)
-    emit(payload, output, force, f"report for {month}")
+    emit(payload, output, force, f"report for {month}", exact=fmt is ReportFormat.json)
 
 
 @case_app.command("export")
@@ -363,7 +363,7 @@ def case_export(
 
     payload = _register().export(case_ids or None, notes=notes)
     text = export_csv(payload) if fmt is ExportFormat.csv else json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    emit(text, output, force, f"{len(payload['cases'])} case(s)")
+    emit(text, output, force, f"{len(payload['cases'])} case(s)", exact=fmt is not ExportFormat.csv)
 
 
 @case_app.command("import")
@@ -379,12 +379,9 @@ def case_import(
     Example: lexkit case import referral.json --district MH-THANE --by police
     """
     from lexkit.cases.register import read_export
-    from lexkit.cli.io import load_kb, note, out
+    from lexkit.cli.io import load_kb, note, out, read_input
 
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageProblem(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from exc
+    text = read_input(file, "export", "give the JSON file another register wrote with 'lexkit case export'")
     changes = _register().import_cases(load_kb(ctx), read_export(text, str(file)), department=_by(by), source=file.name,
                                        district=district, role=role)
     for change in changes:

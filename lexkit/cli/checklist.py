@@ -203,6 +203,10 @@ def _pairs(values: list[str], option: str) -> dict[str, str]:
     for item in values:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
+            if option == "--event":
+                from lexkit.procedure.checklists import EVENT_FORMS
+
+                raise UsageProblem(f"--event {item}: write it as NAME=DATE TIME or NAME=OFFSET", hint=EVENT_FORMS)
             raise UsageProblem(f"{option} {item}: write it as NAME=VALUE", hint=f"e.g. {option} victim_age=15")
         if name.strip() in pairs:
             raise UsageProblem(f"{option} {name.strip()} is given twice ({pairs[name.strip()]} and {value})",
@@ -341,7 +345,7 @@ def checklist_build(
             click.echo_via_pager(payload)
             _notes(result, note)
             return
-    emit(payload, output, force, f"{len(result.steps)} steps")
+    emit(payload, output, force, f"{len(result.steps)} steps", exact=fmt is ChecklistFormat.json)
     _notes(result, note)
 
 

@@ -57,8 +57,10 @@ def out(text: str) -> None:
 
 
 def out_json(data: Any) -> None:
-    """JSON escapes control characters itself: written as it is."""
-    _stdout_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """JSON escapes control characters itself: never through the terminal filter, so the data stays exact."""
+    from lexkit.render.safe import json_invisibles_escaped
+
+    _stdout_text(json_invisibles_escaped(json.dumps(data, ensure_ascii=False, indent=2) + "\n"))
 
 
 def flush_stdout() -> None:
@@ -67,8 +69,19 @@ def flush_stdout() -> None:
         _stdout_call(stream.flush)
 
 
-def emit(payload: str | bytes, output: Optional[Path], force: bool, what: str) -> None:
-    """The product to stdout (also for '-o -'), or to -o FILE: atomically, never over a file without --force."""
+def emit(payload: str | bytes, output: Optional[Path], force: bool, what: str, *, exact: bool = False) -> None:
+    """The product to stdout (also for '-o -'), or to -o FILE: atomically, never over a file without --force.
+
+    ``exact``: the payload is JSON, which is never filtered for the terminal (its data must stay
+    exact); the characters a terminal would obey are written as JSON escapes instead.
+    """
+    if exact and isinstance(payload, str):
+        from lexkit.render.safe import json_invisibles_escaped
+
+        payload = json_invisibles_escaped(payload)
+    if exact and (output is None or str(output) == "-"):
+        _stdout_text(payload if isinstance(payload, str) else payload.decode("utf-8"))
+        return
     if output is None or str(output) == "-":
         if isinstance(payload, bytes):
             flush_stdout()
@@ -97,25 +110,57 @@ def note(message: str) -> None:
         pass
 
 
-def kb_roots(ctx: typer.Context, extra: list[Path] | None = None) -> tuple[Path, ...]:
+def read_input(path: Path, what: str, hint: str) -> str:
+    """The text of an input file given on the command line (answer sheets, a key, an export).
+
+    Only a regular file is read: a FIFO, a device such as /dev/zero or a folder is refused
+    without being opened for reading (it could block forever or never end), and the size is
+    capped. A missing file is NotFound (exit 1); anything else that cannot be read is a usage
+    error (exit 2) naming the file.
+    """
+    import os
+
+    from lexkit.errors import NotFound, UsageProblem
+    from lexkit.kb.files import FileRefused, read_regular
+
+    if not os.path.lexists(path):
+        raise NotFound(f"no {what} file {path}", hint=hint)
+    try:
+        blob = read_regular(path)
+    except FileRefused as exc:
+        raise UsageProblem(f"{what} {path}: {exc.message}", hint=hint) from None
+    try:
+        return blob.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageProblem(f"{what} {path}: not UTF-8 (byte 0x{blob[exc.start]:02x} at offset {exc.start})",
+                           hint=hint) from None
+
+
+def kb_roots(ctx: typer.Context, extra: list[str] | None = None) -> tuple[Path, ...]:
     """The folders of the knowledge base in use: the shipped one, then LEXKIT_KB, then each --kb."""
-    given = list(ctx.obj.get("kb") or []) if ctx.obj else []
-    return roots_of([*given, *(extra or [])])
+    return roots_of([*(ctx.obj.get("kb") or [] if ctx.obj else []), *(extra or [])])
 
 
-def roots_of(given: list[Path]) -> tuple[Path, ...]:
-    """The shipped folder, then LEXKIT_KB, then ``given`` (the --kb folders): checked, as kb_roots says."""
-    from lexkit.errors import KnowledgeBaseInvalid
-    from lexkit.kb.knowledge import FOLDERS, env_overlays, is_whole_knowledge_base, resolve_roots
+def roots_of(given: list[str] | list[Path]) -> tuple[Path, ...]:
+    """The shipped folder, then LEXKIT_KB, then ``given`` (the --kb folders).
 
-    folders = [*env_overlays(), *given]
+    Each folder must be a readable folder: a file, an empty path or an unreadable folder (or
+    subfolder) is refused with one line, never skipped.
+    """
+    from lexkit.errors import KnowledgeBaseInvalid, UsageProblem
+    from lexkit.kb.knowledge import FOLDERS, check_folder, env_overlays, is_whole_knowledge_base, resolve_roots
+
+    for text in given:
+        if not str(text).strip():
+            raise UsageProblem("--kb '': an empty path", hint="pass --kb with a folder, e.g. --kb ./my-kb")
+    from_env = env_overlays()
+    folders = [*from_env, *(Path(t) for t in given)]
     for i, folder in enumerate(folders):
-        if not folder.is_dir():
-            raise KnowledgeBaseInvalid(f"knowledge base folder not found: {folder}",
-                                       hint="pass --kb with a folder that has provisions/, sops/, checklists/ or judgements/")
+        label = "LEXKIT_KB" if i < len(from_env) else "--kb"
+        check_folder(folder, label)
         if not any((folder / sub).is_dir() for sub in FOLDERS):
-            raise KnowledgeBaseInvalid(f"--kb {folder} holds no knowledge-base folder ({', '.join(FOLDERS)})",
-                               hint="check the folder's name and layout (e.g. provisions/, not provision/)")
+            raise KnowledgeBaseInvalid(f"{label} {folder} holds no knowledge-base folder ({', '.join(FOLDERS)})",
+                                       hint="check the folder's name and layout (e.g. provisions/, not provision/)")
         if i and is_whole_knowledge_base(folder):
             note(f"warning: {folder} is a whole knowledge base (it has provisions/kb.yaml): the folders given before it are not used")
     return resolve_roots(folders)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -15,7 +16,7 @@ kb_app = typer.Typer(help="Check and compile the knowledge base.", no_args_is_he
 @kb_app.command("validate")
 def kb_validate(
     ctx: typer.Context,
-    kb: list[Path] = typer.Option([], "--kb", metavar="FOLDER",
+    kb: list[str] = typer.Option([], "--kb", metavar="FOLDER",
                                   help="Validate this folder on top of what it builds on (repeatable), as the global --kb does."),
     fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
 ) -> None:
@@ -84,7 +85,7 @@ def kb_build(ctx: typer.Context) -> None:
 @kb_app.command("export")
 def kb_export(
     ctx: typer.Context,
-    sqlite: Path = typer.Option(..., "--sqlite", metavar="FILE", help="The SQLite file to write, e.g. lexkit.db."),
+    sqlite_text: str = typer.Option(..., "--sqlite", metavar="FILE", help="The SQLite file to write, e.g. lexkit.db."),
     force: bool = typer.Option(False, "--force", help="Overwrite FILE and its metadata file if they exist."),
 ) -> None:
     """Write the knowledge base (with overlays) as a SQLite file that Datasette serves with search.
@@ -95,9 +96,12 @@ def kb_export(
     import tempfile
 
     from lexkit.cli.output import write_atomic
-    from lexkit.errors import OutputRefused
+    from lexkit.errors import OutputRefused, UsageProblem
     from lexkit.kb.export import export_sqlite, metadata_json
 
+    sqlite = Path(sqlite_text)  # text first: an empty --sqlite '' must not become '.'
+    if not sqlite_text.strip() or not sqlite.name or sqlite_text.endswith(("/", os.sep)):
+        raise UsageProblem(f"--sqlite {sqlite_text!r}: not a file name", hint="name the file to write, e.g. --sqlite lexkit.db")
     kb = load_kb(ctx)
     beside = sqlite.with_name(sqlite.stem + ".metadata.json")
     for target in (sqlite, beside):

@@ -74,21 +74,27 @@ def main(argv: Optional[list[str]] = None) -> int:
         return _main(argv)
 
 
-def _main(argv: Optional[list[str]] = None) -> int:
+def _handle_signals() -> None:
+    """Ctrl-C raises KeyboardInterrupt again (lexkit/__init__.py ended the process until now); SIGTERM and SIGHUP too."""
     import signal
 
-    for signum in (signal.SIGTERM, signal.SIGHUP):
+    for signum, handler in ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, _stop), (signal.SIGHUP, _stop)):
         try:
-            signal.signal(signum, _stop)
+            if signum != signal.SIGINT or signal.getsignal(signum) is not signal.SIG_IGN:  # nohup-like parents: kept
+                signal.signal(signum, handler)
         except (ValueError, OSError):  # not the main thread (a test runner): leave it
             pass
+
+
+def _main(argv: Optional[list[str]] = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     if debug:  # a global option, accepted anywhere on the line
         args = ["--debug", *(a for a in args if a != "--debug")]
-    if sys.stdout is None:
-        sys.stdout = _ClosedStdout()  # type: ignore[assignment]
     try:
+        _handle_signals()  # inside the handler below: from here an interrupt is exit 130 with its clean-up
+        if sys.stdout is None:
+            sys.stdout = _ClosedStdout()  # type: ignore[assignment]
         from lexkit.cli.fast import fast_path  # a look-up runs without typer (lexkit.cli.fast)
 
         fast = fast_path(args)
@@ -100,7 +106,7 @@ def _main(argv: Optional[list[str]] = None) -> int:
 
         from lexkit.cli.app import command_name, make_app
 
-        app = make_app(command_name(args))
+        app = make_app(command_name(args), args)
         try:
             result = app(args=args, prog_name="lexkit", standalone_mode=False)
             code = result if isinstance(result, int) else 0
@@ -159,7 +165,11 @@ def _main(argv: Optional[list[str]] = None) -> int:
 
 def run() -> None:
     """Console-script entry point."""
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt:  # between main's own handlers (e.g. while a damaged store is discarded)
+        note("interrupted")
+        code = 130
     # The work is done (the file written whole, or the error reported): a Ctrl-C from now on has
     # nothing to interrupt and must not turn the result into Python's own KeyboardInterrupt exit.
     import signal

@@ -109,7 +109,7 @@ def handout_build(
         note("not in this knowledge base, left out: " + ", ".join(handout.missing))
     renderers = card_render.RENDERERS if length is Length.card else handout_render.RENDERERS
     what = f"{topic}, {audience.value}, {lang.value}, {length.value}, {fmt.value}"
-    emit(renderers[fmt.value](handout), output, force, what)
+    emit(renderers[fmt.value](handout), output, force, what, exact=fmt.value == "json")
 
 
 class Form(str, Enum):
@@ -167,7 +167,7 @@ def quiz_build(
         payload = quiz_html(quiz, answers, answers_only)
     else:
         payload = quiz_markdown(quiz, answers, answers_only)
-    emit(payload, output, force, f"{len(quiz.questions)} questions")
+    emit(payload, output, force, f"{len(quiz.questions)} questions", exact=fmt is QuizFormat.json)
 
 
 @quiz_app.command("score")
@@ -192,30 +192,24 @@ def quiz_score(
     """
     import json
 
-    from lexkit.cli.io import emit, load_kb
-    from lexkit.errors import NotFound, UsageProblem
+    from lexkit.cli.io import emit, load_kb, read_input
+    from lexkit.errors import UsageProblem
     from lexkit.render.quiz_score import score_csv, score_dict, score_markdown
     from lexkit.training.quiz import build_quiz
     from lexkit.training.scoring import read_sheets, score
 
-    try:
-        text = sheets.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise NotFound(f"no answer-sheet file {sheets}", hint="give the path of the CSV file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageProblem(f"cannot read {sheets}: {exc}", hint="save the sheets as a UTF-8 CSV file") from exc
+    text = read_input(sheets, "answer-sheet", "give the path of the answer sheets, saved as a UTF-8 CSV file")
     kb = load_kb(ctx)
     keys: dict[str, tuple[str, ...]] = {}
     if key and topic:
         raise UsageProblem("give --key files or --topic, not both", hint="--key pre.json --key post.json, or --topic T --seed S")
     if key:
         for path in key:
+            key_text = read_input(path, "key", "make it with 'lexkit quiz build ... --answers-only --format json'")
             try:
-                data = json.loads(path.read_text(encoding="utf-8"))
+                data = json.loads(key_text)
                 keys[data["form"]] = tuple(item["answer"] for item in data["answer_key"])
-            except FileNotFoundError as exc:
-                raise NotFound(f"no key file {path}", hint="make it with 'lexkit quiz build ... --answers-only --format json'") from exc
-            except (OSError, ValueError, KeyError, TypeError) as exc:
+            except (ValueError, KeyError, TypeError) as exc:
                 raise UsageProblem(f"{path} is not an answer key ({type(exc).__name__})",
                                    hint="make it with 'lexkit quiz build --form pre --answers-only --format json'") from exc
     elif topic:
@@ -231,4 +225,4 @@ def quiz_score(
         payload = score_csv(report)
     else:
         payload = score_markdown(report, f"Knowledge base {kb.meta.version} ({kb.meta.date})", kb.meta.disclaimer)
-    emit(payload, output, force, f"{report.matched} participants with both forms")
+    emit(payload, output, force, f"{report.matched} participants with both forms", exact=fmt is ScoreFormat.json)

@@ -50,18 +50,18 @@ CREATE VIRTUAL TABLE sections_fts USING fts5(id, title, title_hi, keywords, text
 CREATE TABLE time_limits (id TEXT PRIMARY KEY, section_id TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE correspondence (rowid INTEGER PRIMARY KEY, table_id TEXT, from_act TEXT, to_act TEXT,
                              from_ref TEXT, from_id TEXT, to_ref TEXT, to_id TEXT, relation TEXT,
-                             changes TEXT, verification TEXT, file TEXT, line INTEGER, record TEXT NOT NULL);
+                             changes TEXT, verification TEXT, file TEXT, line INTEGER, origin TEXT, record TEXT NOT NULL);
 CREATE INDEX correspondence_from ON correspondence (from_id);
 CREATE INDEX correspondence_to ON correspondence (to_id);
 CREATE TABLE judgements (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, name TEXT, short_name TEXT,
                          court TEXT, court_level TEXT, decided_on TEXT, citations TEXT, topics TEXT,
-                         holding TEXT, significance TEXT, verification TEXT, file TEXT, record TEXT NOT NULL);
+                         holding TEXT, significance TEXT, verification TEXT, file TEXT, origin TEXT, record TEXT NOT NULL);
 CREATE VIRTUAL TABLE judgements_fts USING fts5(name, citations, topics, holding, significance,
     content="judgements", content_rowid="rowid", tokenize="{TOKENIZE}");
 CREATE TABLE documents (kind TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, origin TEXT,
                         record TEXT NOT NULL, PRIMARY KEY (kind, id));
 CREATE TABLE overrides (n INTEGER PRIMARY KEY, kind TEXT, id TEXT, file TEXT, reason TEXT);
-CREATE TABLE cited_by (section_id TEXT NOT NULL, n INTEGER NOT NULL, kind TEXT, ref_id TEXT, title TEXT);
+CREATE TABLE cited_by (section_id TEXT NOT NULL, n INTEGER NOT NULL, kind TEXT, ref_id TEXT, title TEXT, origin TEXT);
 CREATE INDEX cited_by_section ON cited_by (section_id);
 """
 
@@ -149,21 +149,21 @@ def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
     for row in kb.correspondence:
         con.execute(
             "INSERT INTO correspondence (table_id, from_act, to_act, from_ref, from_id, to_ref, to_id, relation,"
-            " changes, verification, file, line, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " changes, verification, file, line, origin, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (row.table, row.from_act, row.to_act, row.from_ref, split_ref(row.from_ref)[0] if row.from_ref else None,
              row.to_ref, split_ref(row.to_ref)[0] if row.to_ref else None, row.relation, row.changes.en,
-             row.provenance.verification, row.file, row.line, _dump(_row_record(row))))
+             row.provenance.verification, row.file, row.line, row.origin, _dump(_row_record(row))))
     for doc in kb.docs_of("judgement"):
         j = doc.data["judgement"]
         con.execute(
             "INSERT INTO judgements (id, name, short_name, court, court_level, decided_on, citations, topics, holding,"
-            " significance, verification, file, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " significance, verification, file, origin, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (j["id"], j["name"], j.get("short_name"), j["court"], j.get("court_level"), str(j["decided_on"]),
              " ".join(c["citation"] for c in j.get("citations") or ()),
              " ".join(t.replace("-", " ") for t in j.get("topics") or ()),
              f"{_text(j['holding'])} {_text(j['holding'], 'hi')}".strip(),
              f"{_text(j['significance'])} {_text(j['significance'], 'hi')}".strip(),
-             j.get("verification", "unverified"), doc.file, _dump(j)))
+             j.get("verification", "unverified"), doc.file, doc.origin, _dump(j)))
     con.execute("INSERT INTO judgements_fts (rowid, name, citations, topics, holding, significance) "
                 "SELECT rowid, name || ' ' || coalesce(short_name, ''), citations, topics, holding, significance FROM judgements")
     for kind in ("sop", "checklist", "calendar", "judgement", "duty", "meta"):
@@ -171,8 +171,8 @@ def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
             head = doc.data.get(kind if kind != "meta" else "kb", {})
             con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
                         (kind, head.get("id", doc.file), doc.file, doc.origin, _dump(doc.data)))
-    con.executemany("INSERT INTO cited_by VALUES (?, ?, ?, ?, ?)",
-                    [(sid, n, kind, ref, title) for n, (sid, kind, ref, title) in enumerate(section_citations(kb))])
+    con.executemany("INSERT INTO cited_by VALUES (?, ?, ?, ?, ?, ?)",
+                    [(sid, n, kind, ref, title, origin) for n, (sid, kind, ref, title, origin) in enumerate(section_citations(kb))])
 
 
 def _row_record(row: Any) -> dict[str, Any]:

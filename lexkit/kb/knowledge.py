@@ -99,7 +99,10 @@ def is_whole_knowledge_base(folder: Path) -> bool:
 
 
 def _is_whole(folder: Path) -> bool:
-    return (folder / "provisions" / "kb.yaml").is_file()
+    try:
+        return (folder / "provisions" / "kb.yaml").is_file()
+    except OSError:  # an unreadable provisions/: check_folder (or discover) says so
+        return False
 
 
 def shipped_root() -> Path:
@@ -134,17 +137,70 @@ def document_kind(folder: str, data: Any) -> str:
     }[folder]
 
 
+def check_folder(root: Path, label: str = "--kb") -> None:
+    """Refuse, with one line, a knowledge-base folder that is not a folder or cannot be read.
+
+    An unreadable folder (or subfolder) is refused, never skipped: a knowledge base that silently
+    lost its SOPs would answer wrongly. Nothing is opened but the folders themselves.
+    """
+    try:
+        st = os.stat(root)
+    except FileNotFoundError:
+        raise KnowledgeBaseInvalid(f"knowledge base folder not found: {root}",
+                                   hint="pass --kb with a folder that has provisions/, sops/, checklists/ or judgements/") from None
+    except OSError as exc:
+        raise KnowledgeBaseInvalid(f"{label} {root}: the folder cannot be inspected ({exc.strerror})",
+                                   hint="check the path and its permissions") from None
+    import stat as _stat
+
+    if not _stat.S_ISDIR(st.st_mode):
+        what = ("a file" if _stat.S_ISREG(st.st_mode) else "a FIFO (named pipe)" if _stat.S_ISFIFO(st.st_mode)
+                else "a device" if _stat.S_ISCHR(st.st_mode) or _stat.S_ISBLK(st.st_mode) else "not a folder")
+        raise KnowledgeBaseInvalid(f"{label} {root} is {what}, not a knowledge-base folder",
+                                   hint="pass the folder that holds provisions/, sops/, checklists/ or judgements/")
+    for sub in (root, *(root / f for f in FOLDERS)):
+        if sub != root and not _is_dir(sub):
+            continue
+        try:
+            os.listdir(sub)
+        except OSError as exc:
+            raise KnowledgeBaseInvalid(f"{label} {root}: the folder {sub} cannot be read ({(exc.strerror or str(exc)).lower()})",
+                                       hint="make it readable (chmod a+rx), or leave it out") from None
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return True  # cannot even be inspected: listing it says why
+
+
+def _listed(d: Path) -> list[Path]:
+    """The .yaml and .yml files of one folder, sorted; an unreadable folder is refused, not skipped."""
+    try:
+        names = os.listdir(d)
+    except FileNotFoundError:
+        return []
+    except NotADirectoryError:
+        return []
+    except OSError as exc:
+        raise KnowledgeBaseInvalid(f"the folder {d} cannot be read ({(exc.strerror or str(exc)).lower()})",
+                                   hint="make it readable (chmod a+rx), or leave it out") from None
+    return [d / n for n in sorted(n for n in names if n.endswith(".yaml"))] + \
+        [d / n for n in sorted(n for n in names if n.endswith(".yml"))]
+
+
 def discover(root: Path) -> list[tuple[str, Path, str]]:
     """Every YAML file of one folder of the knowledge base: (folder, path, display name), in a stable order."""
-    if not root.is_dir():
+    if not _is_dir(root):
         raise KnowledgeBaseInvalid(
             f"knowledge base folder not found: {root}", hint="pass --kb with a folder that has provisions/"
         )
     found = []
     for folder in FOLDERS:
         d = root / folder
-        if d.is_dir():
-            for p in sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml")):
+        if _is_dir(d):
+            for p in _listed(d):
                 found.append((folder, p, f"{folder}/{p.name}"))
     return found
 
@@ -256,9 +312,9 @@ class KnowledgeBase:
     def predecessors(self, section_id: str) -> list[CorrespondenceRow]:
         return [r for r in self.correspondence if r.to_ref and split_ref(r.to_ref)[0] == section_id]
 
-    def cited_by(self, section_id: str) -> list[tuple[str, str, str]]:
+    def cited_by(self, section_id: str) -> list[tuple[str, str, str, str | None]]:
         """Judgements and SOP steps that rely on a provision: (kind, id, title)."""
-        return [(kind, ref, title) for sid, kind, ref, title in section_citations(self) if sid == section_id]
+        return [(kind, ref, title, origin) for sid, kind, ref, title, origin in section_citations(self) if sid == section_id]
 
     def sections_numbered(self, number: str) -> list[Section]:
         """Every section with this number, in any Act (for a citation that names no Act)."""
@@ -306,6 +362,7 @@ def _index(kb: KnowledgeBase, doc: Document) -> None:
                 provenance=Provenance.of(raw),
                 file=doc.file,
                 line=doc.lines.get(("rows", i), 0),
+                origin=doc.origin,
             )
             for i, raw in enumerate(doc.data["rows"])
         )
@@ -381,18 +438,21 @@ def build(root: Path, docs: list[Document], *, strict: bool = True, roots: tuple
     return kb
 
 
-def section_citations(kb: KnowledgeBase) -> list[tuple[str, str, str, str]]:
-    """Judgements, then SOP steps, that rely on each section: (section id, kind, id, title)."""
-    out: list[tuple[str, str, str, str]] = []
+def section_citations(kb: KnowledgeBase) -> list[tuple[str, str, str, str, str | None]]:
+    """Judgements, then SOP steps, that rely on each section: (section id, kind, id, title, origin).
+
+    ``origin``: the overlay folder the judgement or SOP comes from; None for the base knowledge base.
+    """
+    out: list[tuple[str, str, str, str, str | None]] = []
     for doc in kb.docs_of("judgement"):
         j = doc.data.get("judgement", doc.data)
         name, year = str(j.get("name", "")), str(j.get("decided_on", ""))[:4]
         title = name if not year or name.endswith(f"({year})") else f"{name} ({year})"
         for sid in dict.fromkeys(split_ref(p)[0] for p in j.get("provisions") or ()):
-            out.append((sid, "judgement", j.get("id", ""), title))
+            out.append((sid, "judgement", j.get("id", ""), title, doc.origin))
     for doc in kb.docs_of("sop"):
         sop_id = doc.data.get("sop", {}).get("id", "")
         for step in doc.data.get("steps") or ():
             for sid in dict.fromkeys(split_ref(p)[0] for p in step.get("basis") or ()):
-                out.append((sid, "sop-step", f"{sop_id}/{step.get('id', '')}", Text.of(step.get("action", "")).en))
+                out.append((sid, "sop-step", f"{sop_id}/{step.get('id', '')}", Text.of(step.get("action", "")).en, doc.origin))
     return out

@@ -379,6 +379,7 @@ class CorrespondenceRow(NamedTuple):
     provenance: Provenance
     file: str = ""
     line: int = 0
+    origin: str | None = None  # the overlay folder it comes from; None: the base knowledge base
 
 
 class KbMeta(NamedTuple):

@@ -366,11 +366,12 @@ def _time_limit(row: tuple[Any, ...]) -> TimeLimit:
     return TimeLimit.of(json.loads(row[0]), row[1])
 
 
-def _row(record: str) -> CorrespondenceRow:
+def _row(record: str, origin: str | None) -> CorrespondenceRow:
     r = json.loads(record)
     return CorrespondenceRow(
         table=r["table"], from_act=r["from_act"], to_act=r["to_act"], from_ref=r["from"], to_ref=r["to"],
         relation=r["relation"], changes=Text.of(r["changes"]), provenance=Provenance.of(r), file=r["file"], line=r["line"],
+        origin=origin,
     )
 
 
@@ -402,7 +403,7 @@ class StoredKnowledgeBase(KnowledgeBase):
 
     @cached_property
     def correspondence(self) -> list[CorrespondenceRow]:  # type: ignore[override]
-        return [_row(r[0]) for r in self.store.all("SELECT record FROM correspondence ORDER BY rowid")]
+        return [_row(r[0], r[1]) for r in self.store.all("SELECT record, origin FROM correspondence ORDER BY rowid")]
 
     @cached_property
     def documents(self) -> list[Document]:  # type: ignore[override]
@@ -418,14 +419,16 @@ class StoredKnowledgeBase(KnowledgeBase):
         return None if row is None else Document(kind, row[0], json.loads(row[1]), {}, row[2])
 
     def successors(self, section_id: str) -> list[CorrespondenceRow]:
-        return [_row(r[0]) for r in self.store.all("SELECT record FROM correspondence WHERE from_id = ? ORDER BY rowid", section_id)]
+        return [_row(r[0], r[1]) for r in self.store.all(
+            "SELECT record, origin FROM correspondence WHERE from_id = ? ORDER BY rowid", section_id)]
 
     def predecessors(self, section_id: str) -> list[CorrespondenceRow]:
-        return [_row(r[0]) for r in self.store.all("SELECT record FROM correspondence WHERE to_id = ? ORDER BY rowid", section_id)]
+        return [_row(r[0], r[1]) for r in self.store.all(
+            "SELECT record, origin FROM correspondence WHERE to_id = ? ORDER BY rowid", section_id)]
 
-    def cited_by(self, section_id: str) -> list[tuple[str, str, str]]:
+    def cited_by(self, section_id: str) -> list[tuple[str, str, str, str | None]]:
         return [tuple(r) for r in self.store.all(
-            "SELECT kind, ref_id, title FROM cited_by WHERE section_id = ? ORDER BY n", section_id)]
+            "SELECT kind, ref_id, title, origin FROM cited_by WHERE section_id = ? ORDER BY n", section_id)]
 
     def sections_numbered(self, number: str) -> list[Section]:
         rows = self.store.all("SELECT record, act, file, line, origin FROM sections WHERE number = ? ORDER BY id", number)

@@ -110,6 +110,7 @@ class JudgementHit(NamedTuple):
     label: str
     snippet: str
     score: float
+    origin: str | None = None  # the overlay folder it comes from; None: the base knowledge base
 
 
 def all_judgements(kb: KnowledgeBase) -> list[Judgement]:
@@ -214,7 +215,7 @@ def list_judgements(
 def search_judgements(kb: KnowledgeBase, query: str, limit: int = 10) -> list[JudgementHit]:
     """Rank judgements for ``query`` (BM25); all words must match, else any word (ranked lower)."""
     hits = []
-    for jid, name, decided_on, snippet, score in search_judgement_rows(kb, query, limit):
+    for jid, name, decided_on, snippet, score, origin in search_judgement_rows(kb, query, limit):
         label = name if name.endswith(f"({decided_on[:4]})") else f"{name} ({decided_on[:4]})"
-        hits.append(JudgementHit(jid, label, snippet, score))
+        hits.append(JudgementHit(jid, label, snippet, score, origin))
     return hits

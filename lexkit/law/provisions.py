@@ -30,6 +30,8 @@ class Link(NamedTuple):
     title: str | None
     sources: tuple[Source, ...]
     verification: str
+    #: The overlay folder the correspondence row comes from (else the linked section's): None for the base.
+    origin: str | None = None
 
     @classmethod
     def of(cls, kb: KnowledgeBase, ref: str | None, row: CorrespondenceRow) -> Link:
@@ -41,6 +43,7 @@ class Link(NamedTuple):
             title=section.title.en if section else None,
             sources=row.provenance.sources,
             verification=row.provenance.verification,
+            origin=row.origin or (section.origin if section else None),
         )
 
 
@@ -63,7 +66,7 @@ class ProvisionReport(NamedTuple):
     predecessors: tuple[Link, ...]
     successors: tuple[Link, ...]
     time_limits: tuple[TimeLimit, ...]
-    cited_by: tuple[tuple[str, str, str], ...]  # (kind, id, title): judgements and SOP steps
+    cited_by: tuple[tuple[str, str, str, str | None], ...]  # (kind, id, title, origin): judgements and SOP steps
     applicable: Applicable | None
     warnings: tuple[str, ...] = ()
     #: The earlier form shown because the offence date falls in it (``section`` then holds that form).

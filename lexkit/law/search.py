@@ -136,16 +136,16 @@ def _best_rows(store: Any, fts: str, act: str | None, limit: int) -> list[tuple[
     return sorted(lower + upper, key=lambda r: (r[1], r[0]))[:limit]
 
 
-def search_judgement_rows(kb: KnowledgeBase, query: str, limit: int) -> list[tuple[str, str, str, str, float]]:
-    """(id, name, decided_on, snippet, score) of the judgements that best match ``query``."""
+def search_judgement_rows(kb: KnowledgeBase, query: str, limit: int) -> list[tuple[str, str, str, str, float, str | None]]:
+    """(id, name, decided_on, snippet, score, origin) of the judgements that best match ``query``."""
     store = _store(kb)
     for fts in fts_attempts(query):
         rows = store.all(
             "SELECT j.id, j.name, j.decided_on, snippet(judgements_fts, -1, '[', ']', ' … ', 16), "
-            "bm25(judgements_fts, ?, ?, ?, ?, ?) AS rank FROM judgements_fts JOIN judgements j ON j.rowid = judgements_fts.rowid "
+            "bm25(judgements_fts, ?, ?, ?, ?, ?) AS rank, j.origin FROM judgements_fts JOIN judgements j ON j.rowid = judgements_fts.rowid "
             "WHERE judgements_fts MATCH ? ORDER BY rank, j.id LIMIT ?",
             *JUDGEMENT_WEIGHTS, fts, limit,
         )
         if rows:
-            return [(r[0], r[1], r[2], " ".join(r[3].split()), round(-r[4], 3)) for r in rows]
+            return [(r[0], r[1], r[2], " ".join(r[3].split()), round(-r[4], 3), r[5]) for r in rows]
     return []

@@ -210,6 +210,8 @@ class ChecklistStep:
     bases: tuple[Basis, ...] = ()  # statute first, then each SOP
     group: str = "undated"  # "overdue", "next_24h", "later" or "undated", relative to the checklist's now
     authorities: tuple[Source, ...] = ()
+    #: The overlay folders of the duty and SOP steps this item is made from (none: all shipped).
+    origins: tuple[str, ...] = ()
 
     @property
     def due_at(self) -> dt.datetime | None:
@@ -341,12 +343,17 @@ def _derive(template: ChecklistTemplate, facts: dict[str, Any]) -> None:
                 break
 
 
-def _included_sops(kb: KnowledgeBase, template: ChecklistTemplate) -> dict[str, dict[str, Any]]:
-    """The SOPs a template includes (and the one its entitlements come from), by id, in the order of their files as ``kb.docs_of`` gives them
-    (read one by one: a checklist never needs the others)."""
+def _included_sop_docs(kb: KnowledgeBase, template: ChecklistTemplate) -> list[Any]:
+    """The SOP documents a template includes (and the one its entitlements come from), in the order of
+    their files as ``kb.docs_of`` gives them (read one by one: a checklist never needs the others)."""
     wanted = [i.sop for i in template.includes] + ([template.entitlements_sop] if template.entitlements_sop else [])
     docs = [kb.document("sop", sop_id) for sop_id in dict.fromkeys(wanted)]
-    return {d.data["sop"]["id"]: d.data for d in sorted((d for d in docs if d is not None), key=lambda d: d.file)}
+    return sorted((d for d in docs if d is not None), key=lambda d: d.file)
+
+
+def _included_sops(kb: KnowledgeBase, template: ChecklistTemplate) -> dict[str, dict[str, Any]]:
+    """The SOPs a template includes, by id (see _included_sop_docs)."""
+    return {d.data["sop"]["id"]: d.data for d in _included_sop_docs(kb, template)}
 
 
 def _applicable_step_ids(kb: KnowledgeBase, template: ChecklistTemplate, facts: Mapping[str, Any]) -> set[str]:
@@ -395,6 +402,8 @@ def event_time(raw: str, primary: dt.datetime | None, name: str = "event") -> dt
     from lexkit.law.deadlines import parse_datetime
 
     text = raw.strip()
+    if not text:
+        raise UsageProblem(f"--event {name}=: no time given", hint=EVENT_FORMS)
     if text[:1] in "+-" and not re.match(r"^[+-]\d{2}:?\d{2}$", text):
         m = re.fullmatch(r"([+-])\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?", text, re.IGNORECASE)
         if not m or not any(m.group(i) for i in (2, 3, 4)):
@@ -403,7 +412,17 @@ def event_time(raw: str, primary: dt.datetime | None, name: str = "event") -> dt
             raise UsageProblem(f"--event {name}={raw}: an offset needs the primary event (--at)")
         delta = dt.timedelta(days=int(m.group(2) or 0), hours=int(m.group(3) or 0), minutes=int(m.group(4) or 0))
         return primary + delta if m.group(1) == "+" else primary - delta
-    return parse_datetime(text)
+    try:
+        return parse_datetime(text)
+    except UsageProblem as exc:
+        if not exc.message.startswith("cannot read the date"):
+            raise  # a real date out of range, or one that does not exist: its own message says which
+        raise UsageProblem(f"--event {name}={raw}: neither a date and time nor an offset", hint=EVENT_FORMS) from None
+
+
+#: What --event accepts, said whenever a value is not one of them.
+EVENT_FORMS = ("write NAME=DATE TIME or NAME=OFFSET from --at, e.g. --event arrest='27/11/2026 22:00', "
+               "--event arrest=2026-11-27T22:00 or --event arrest=+2h (offsets: +2h, +1d, +1h30m, -45m)")
 
 
 def resolve_event_name(template: ChecklistTemplate, name: str, allowed: list[str]) -> str:
@@ -550,7 +569,9 @@ def build_checklist(
     governing = governing_codes(template, given, law_date)
     proceedings = governing.procedure_date
     day = governing.offence_date
-    sops = _included_sops(kb, template)
+    sop_docs = _included_sop_docs(kb, template)
+    sops = {d.data["sop"]["id"]: d.data for d in sop_docs}
+    sop_origins = {d.data["sop"]["id"]: d.origin for d in sop_docs}
     all_duties = duties(kb)
     crpc_case = governing.procedure_code == "CRPC"
 
@@ -676,6 +697,7 @@ def build_checklist(
             sop_steps=tuple(f"{s}/{raw['id']}" for s, raw, _d in group),
             bases=tuple(bases),
             authorities=duty.authorities if duty else (),
+            origins=tuple(dict.fromkeys(o for o in [duty.origin if duty else None, *(sop_origins.get(s) for s, _r, _d in group)] if o)),
         ))
     # List only the assumptions a deadline of this case uses: an assumed event nothing counts
     # from is noise (a POCSO report in an adult's case).

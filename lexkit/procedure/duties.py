@@ -54,9 +54,10 @@ class Duty:
     sources: tuple[Source, ...]
     last_verified_on: str | None
     file: str
+    origin: str | None = None  # the overlay folder it comes from; None: the base knowledge base
 
     @classmethod
-    def of(cls, raw: dict[str, Any], file: str) -> Duty:
+    def of(cls, raw: dict[str, Any], file: str, origin: str | None = None) -> Duty:
         crpc = raw.get("crpc")
         return cls(
             id=raw["id"],
@@ -74,6 +75,7 @@ class Duty:
             sources=sources_of(raw),
             last_verified_on=raw.get("last_verified_on"),
             file=file,
+            origin=origin,
         )
 
 
@@ -82,5 +84,5 @@ def duties(kb: KnowledgeBase) -> dict[str, Duty]:
     out: dict[str, Duty] = {}
     for doc in kb.docs_of("duty"):
         for raw in doc.data.get("duties") or ():
-            out[raw["id"]] = Duty.of(raw, doc.file)
+            out[raw["id"]] = Duty.of(raw, doc.file, doc.origin)
     return out

@@ -8,7 +8,7 @@ from typing import Any
 from lexkit.law.wording import rupees, when_text
 from lexkit.procedure.checklists import GROUP_TITLES, GROUPS, Checklist, ChecklistStep, Entitlement
 from lexkit.procedure.wording import MODALITY_WORDS, PHASES
-from lexkit.render.markdown import md_escape, md_text
+from lexkit.render.markdown import md_escape, md_text, origin_line
 
 
 def _due_text(step: ChecklistStep) -> str:
@@ -43,6 +43,8 @@ def basis_entries(step: ChecklistStep) -> list[tuple[str, bool]]:
     for b in step.bases:
         if b.kind == "authority":  # a case name may wrap; its report citation never does
             out.append((f"{b.label} ({b.verification})", False))
+    for origin in step.origins:  # the item uses an overlay's duty or SOP step: say which folder
+        out.append((origin_line(origin) or "", False))
     return out
 
 
@@ -76,6 +78,7 @@ def step_dict(step: ChecklistStep) -> dict[str, Any]:
         "legal_basis": list(step.legal_basis),
         "bases": [{"kind": b.kind, "ref": b.ref, "label": b.label, "modality": b.modality,
                    "verification": b.verification} for b in step.bases],
+        "origins": list(step.origins),
         "deadline": step.deadline.to_dict() if step.deadline is not None else None,
         "due_text": _due_text(step) or None,
         "deadline_status": step.deadline_status,
@@ -361,6 +364,7 @@ def checklist_ics(c: Checklist) -> bytes:
             f"Deadline: {s.rule.describe() if s.rule else ''} ({d.rule}); {d.counting}",
             f"Legal basis: {basis}",
             f"Verification: {s.verification}",
+            *(f"Overlay: {origin_line(o)}" for o in s.origins),
             f"Knowledge base {c.kb_version} of {c.kb_date}. {c.disclaimer}",
         ]))
         alarm = Alarm()

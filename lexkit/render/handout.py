@@ -239,7 +239,14 @@ def head_lines(handout: Handout) -> list[str]:
         f"{md_text(handout.kb_version)} ({md_text(handout.kb_date)})",
         "",
         *language_notes(handout),
+        *overlay_notes(handout),
     ]
+
+
+def overlay_notes(handout: Handout) -> list[str]:
+    """A page that uses an overlay's records says so, once for each folder, at its top."""
+    return [x for origin in handout.overlays
+            for x in (f"> {md_text(f'Uses records from the overlay at {origin}, not only the shipped knowledge base.', block=True)}", "")]
 
 
 def foot_lines(handout: Handout) -> list[str]:

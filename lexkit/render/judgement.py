@@ -8,7 +8,7 @@ from typing import Any
 
 from lexkit.kb.models import Source
 from lexkit.law.judgements import Judgement, JudgementHit
-from lexkit.render.markdown import md_escape, origin_line, source_dicts
+from lexkit.render.markdown import md_escape, origin_line, origin_tag, source_dicts
 from lexkit.render.safe import terminal_safe
 
 
@@ -146,6 +146,7 @@ def list_dicts(judgements: list[Judgement], lang: str = "en") -> list[dict[str, 
             "provisions": list(j.provisions),
             "topics": list(j.topics),
             "verification": j.verification,
+            "origin": j.origin,
         }
         for j in judgements
     ]
@@ -158,19 +159,19 @@ def list_text(judgements: list[Judgement], lang: str = "en", markdown: bool = Fa
     if markdown:
         return "\n".join(
             f"- **{md_escape(j.id)}** ({md_escape(j.decided_on)}, {md_escape(j.court)}): {md_escape(j.name)}"
-            + (f"; {md_escape(j.citations[0].citation)}" if j.citations else "")
+            + (f"; {md_escape(j.citations[0].citation)}" if j.citations else "") + origin_tag(j.origin, md_escape)
             for j in judgements
         ) + "\n"
     width = max(len(j.id) for j in judgements)
     return terminal_safe("\n".join(
         f"{j.id:<{width}}  {j.decided_on:<10}  {j.name}; {j.court}"
-        + (f"; {j.citations[0].citation}" if j.citations else "")
+        + (f"; {j.citations[0].citation}" if j.citations else "") + origin_tag(j.origin)
         for j in judgements
     ) + "\n")
 
 
 def hits_dicts(hits: list[JudgementHit], lang: str = "en") -> list[dict[str, Any]]:
-    return [{"id": h.id, "name": h.label, "snippet": h.snippet, "score": h.score} for h in hits]
+    return [{"id": h.id, "name": h.label, "snippet": h.snippet, "score": h.score, "origin": h.origin} for h in hits]
 
 
 def hits_text(hits: list[JudgementHit], lang: str = "en", markdown: bool = False) -> str:
@@ -179,7 +180,9 @@ def hits_text(hits: list[JudgementHit], lang: str = "en", markdown: bool = False
         return ""
     if markdown:
         return "\n".join(
-            f"{n}. **{md_escape(h.id)}**: {md_escape(h.label)}: {md_escape(h.snippet)}" for n, h in enumerate(hits, 1)
+            f"{n}. **{md_escape(h.id)}**: {md_escape(h.label)}{origin_tag(h.origin, md_escape)}: {md_escape(h.snippet)}"
+            for n, h in enumerate(hits, 1)
         ) + "\n"
     width = max(len(h.id) for h in hits)
-    return terminal_safe("\n".join(f"{h.id:<{width}}  {h.label}\n{'':<{width}}  {h.snippet}" for h in hits) + "\n")
+    return terminal_safe("\n".join(f"{h.id:<{width}}  {h.label}{origin_tag(h.origin)}\n{'':<{width}}  {h.snippet}" for h in hits) + "\n")
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from lexkit.kb.models import Source
@@ -42,6 +43,12 @@ def origin_line(origin: str | None, reason: str | None = None) -> str | None:
     if origin is None:
         return None
     return f"from the overlay at {origin}" + (f"; it replaces the record below: {reason}" if reason else "")
+
+
+def origin_tag(origin: str | None, escape: Callable[[str], str] = str) -> str:
+    """' [from the overlay at FOLDER]' after a line that uses an overlay record; nothing for the base."""
+    line = origin_line(origin)
+    return f" [{escape(line)}]" if line else ""
 
 
 def md_paragraphs(text: str | None) -> str:

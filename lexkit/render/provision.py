@@ -9,7 +9,7 @@ from lexkit.kb.models import Classification, TimeLimit
 from lexkit.law.provisions import Link, MapReport, ProvisionReport
 from lexkit.law.search import Hit
 from lexkit.law.wording import punishment_text
-from lexkit.render.markdown import md_paragraphs, md_text, origin_line, source_dicts
+from lexkit.render.markdown import md_paragraphs, md_text, origin_line, origin_tag, source_dicts
 from lexkit.render.safe import terminal_safe
 
 
@@ -64,6 +64,7 @@ def _link_dict(link: Link) -> dict[str, Any]:
         "changes": link.changes,
         "sources": source_dicts(link.sources),
         "verification": link.verification,
+        "origin": link.origin,
     }
 
 
@@ -130,7 +131,7 @@ def show_dict(report: ProvisionReport) -> dict[str, Any]:
         "successors": [_link_dict(x) for x in report.successors],
         "time_limits": [time_limit_dict(t) for t in report.time_limits],
         "cross_references": list(s.cross_references),
-        "cited_by": [{"kind": k, "id": i, "title": t} for k, i, t in report.cited_by],
+        "cited_by": [{"kind": k, "id": i, "title": t, "origin": o} for k, i, t, o in report.cited_by],
         "tags": list(s.tags),
         "amended_by": list(s.amended_by),
         "note": s.note.en if s.note else None,
@@ -164,7 +165,8 @@ def _lines_for_links(title: str, items: tuple[Link, ...], e: Callable[[str | Non
     out = [f"{title}:"]
     for link in items:
         name = f" ({e(link.title)})" if link.title else ""
-        out.append(f"  {e(link.id) or '(none)'}{name}: {e(link.relation)}; {e(link.changes)} [{e(link.verification)}]")
+        out.append(f"  {e(link.id) or '(none)'}{name}: {e(link.relation)}; {e(link.changes)} [{e(link.verification)}]"
+                   + origin_tag(link.origin, e))
     return out
 
 
@@ -232,7 +234,7 @@ def show_text(report: ProvisionReport, markdown: bool = False) -> str:
         lines.append(bullet + e(", ".join(s.cross_references)))
     if report.cited_by:
         lines.append(h("Relied on by"))
-        lines += [f"{bullet}{e(k)} {e(i)}: {e(t)}" for k, i, t in report.cited_by]
+        lines += [f"{bullet}{e(k)} {e(i)}: {e(t)}{origin_tag(o, e)}" for k, i, t, o in report.cited_by]
     if s.note:
         lines.append(h("Note"))
         lines.append(md_paragraphs(s.note.en) if markdown else terminal_safe(s.note.en))
@@ -249,7 +251,7 @@ def map_dict(report: MapReport) -> dict[str, Any]:
     s = report.section
     return {
         "from": {"id": s.id, "act": s.act, "title": s.title.en, "in_force_from": report.act.in_force_from,
-                 "in_force_to": report.act.in_force_to},
+                 "in_force_to": report.act.in_force_to, "origin": s.origin},
         "direction": report.direction,
         "to": [_link_dict(x) for x in report.to],
     }
@@ -258,12 +260,14 @@ def map_dict(report: MapReport) -> dict[str, Any]:
 def map_text(report: MapReport) -> str:
     s = report.section
     arrow = {"old->new": "replaced by", "new->old": "replaces", "none": "has no correspondence"}[report.direction]
-    lines = [f"{s.id} ({s.title.en}) {arrow}" + (":" if report.to else " in the knowledge base")]
+    lines = [f"{s.id} ({s.title.en}) {arrow}" + (":" if report.to else " in the knowledge base") + origin_tag(s.origin, str)]
     for link in report.to:
         lines.append(f"  {link.id or '(nothing: a new provision)'}" + (f" ({link.title})" if link.title else ""))
         lines.append(f"    relation: {link.relation}")
         lines.append(f"    changes: {link.changes}")
         lines.append(f"    sources: {'; '.join(x.label() for x in link.sources)} [{link.verification}]")
+        if link.origin:
+            lines.append(f"    {origin_line(link.origin)}")
     return terminal_safe("\n".join(lines) + "\n")
 
 

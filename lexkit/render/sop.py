@@ -6,7 +6,7 @@ from typing import Any
 
 from lexkit.procedure.sops import Entitlement, Sop, SopStep, StepDeadline
 from lexkit.render.judgement import Page, sources_section
-from lexkit.render.markdown import md_escape, source_dicts
+from lexkit.render.markdown import md_escape, origin_tag, source_dicts
 from lexkit.render.safe import terminal_safe
 
 
@@ -159,6 +159,7 @@ def list_dicts(sops: list[Sop], lang: str = "en") -> list[dict[str, Any]]:
             "entitlements": len(s.entitlements),
             "verification": s.verification,
             "file": s.file,
+            "origin": s.origin,
         }
         for s in sops
     ]
@@ -178,10 +179,10 @@ def list_text(sops: list[Sop], lang: str = "en", markdown: bool = False) -> str:
     if markdown:
         return "\n".join(
             f"- **{md_escape(s.id)}** ({md_escape(s.kind)}, {md_escape(s.issued_on or 'undated')}): "
-            f"{md_escape(s.title.get(lang))}; {_counts(s)}"
+            f"{md_escape(s.title.get(lang))}; {_counts(s)}{origin_tag(s.origin, md_escape)}"
             for s in sops
         ) + "\n"
     width = max(len(s.id) for s in sops)
     return terminal_safe("\n".join(
-        f"{s.id:<{width}}  {s.kind:<9}  {s.issued_on or 'undated':<10}  {s.title.get(lang)} ({_counts(s)})" for s in sops
+        f"{s.id:<{width}}  {s.kind:<9}  {s.issued_on or 'undated':<10}  {s.title.get(lang)} ({_counts(s)}){origin_tag(s.origin)}" for s in sops
     ) + "\n")

@@ -85,6 +85,7 @@ def finish(r: Records, sections: tuple[HandoutSection, ...], notes: tuple[str, .
         length=length,
         law_as_held=r.words.law_as_held,
         translation=r.words.translation_status(),
+        overlays=tuple(r.overlays),
     )
 
 

@@ -28,6 +28,8 @@ class Records:
     words: Words
     on_date: str
     missing: list[str] = field(default_factory=list)
+    #: The overlay folders whose records the page uses, in the order first met (the page says so).
+    overlays: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.sops = {s.id: s for s in all_sops(self.kb)}
@@ -38,12 +40,16 @@ class Records:
         section = self.kb.section(ref)
         if section is None:
             self.lacks(f"provision {ref}")
+        else:
+            self.uses(section.origin)
         return section
 
     def sop(self, sop_id: str) -> Sop | None:
         sop = self.sops.get(sop_id)
         if sop is None:
             self.lacks(f"SOP {sop_id}")
+        else:
+            self.uses(sop.origin)
         return sop
 
     def step(self, ref: str) -> tuple[Sop, SopStep] | None:
@@ -53,13 +59,21 @@ class Records:
         if sop is None or step is None:
             self.lacks(f"SOP step {ref}")
             return None
+        self.uses(sop.origin)
         return sop, step
 
     def judgement(self, jid: str) -> Judgement | None:
         j = self.judgements.get(jid)
         if j is None:
             self.lacks(f"judgement {jid}")
+        else:
+            self.uses(j.origin)
         return j
+
+    def uses(self, origin: str | None) -> None:
+        """Note that the page uses a record from the overlay at ``origin`` (None: the base)."""
+        if origin is not None and origin not in self.overlays:
+            self.overlays.append(origin)
 
     def lacks(self, what: str) -> None:
         if what not in self.missing:

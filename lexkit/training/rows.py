@@ -188,6 +188,7 @@ class Handout:
     length: str = "full"  # full (the booklet) | card (the pocket card)
     law_as_held: int = 0  # statutory strings shown in the language the knowledge base holds them in
     translation: str | None = None  # who translated the Hindi shown, and its weakest verification
+    overlays: tuple[str, ...] = ()  # the overlay folders whose records the page uses (none: shipped only)
 
     def section(self, kind: str) -> HandoutSection | None:
         return next((s for s in self.sections if s.kind == kind), None)

@@ -33,6 +33,9 @@ from lexkit.training.rows import (
 def provision_row(r: Records, s: Section) -> ProvisionRow:
     """A provision with the old-code provisions it replaced, its punishments and classification."""
     preds = r.kb.predecessors(s.id)
+    r.uses(s.origin)
+    for p in preds:
+        r.uses(p.origin)
     labelled = len(s.punishments) > 1
     return ProvisionRow(
         id=s.id,
@@ -55,6 +58,9 @@ def provisions(r: Records) -> tuple[ProvisionRow, ...]:
 
 
 def correspondence(r: Records) -> tuple[CorrespondenceView, ...]:
+    for c in r.kb.correspondence:
+        if c.table in r.topic.correspondence:
+            r.uses(c.origin)
     return tuple(
         CorrespondenceView(
             id=f"{c.table}:{c.from_ref or '-'}->{c.to_ref or '-'}",
@@ -75,6 +81,7 @@ def codes(r: Records) -> tuple[ActRow, ...]:
         if act is None:
             r.lacks(f"Act {code}")
             continue
+        r.uses(act.origin)
         rows.append(ActRow(code, r.words.law(act.title), act.in_force_from, act.in_force_to,
                            act.replaces, act.repealed_by, check_of(act.provenance)))
     return tuple(rows)
@@ -196,6 +203,8 @@ def _entitlement_provision(r: Records, ref: str) -> list[EntitlementRow]:
     if section is None:
         return []
     preds = [p for p in r.kb.predecessors(section.id) if p.from_ref]
+    for p in preds:
+        r.uses(p.origin)
     formerly = f" ({', '.join(cite(r.kb, p.from_ref or '') for p in preds)})" if preds else ""
     if preds and not r.words.hindi:
         formerly = formerly.replace(" (", " (formerly ", 1)
