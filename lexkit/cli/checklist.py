@@ -20,6 +20,15 @@ class RollChoice(str, Enum):
     none = "none"
 
 
+class Lang(str, Enum):
+    en = "en"
+    hi = "hi"
+
+
+LANG_HELP = "en or hi: lexkit's Hindi of what it wrote (titles, steps, prompts, headings); the law stays as held."
+FALLBACK_NOTE = "some of what lexkit wrote has no Hindi translation yet and is shown in English"
+
+
 class ChecklistFormat(str, Enum):
     table = "table"
     md = "md"
@@ -271,6 +280,7 @@ def checklist_build(
     now: Optional[str] = typer.Option(None, "--now", help="Group by what is due relative to this time (default: the clock)."),
     due_within: Optional[str] = typer.Option(None, "--due-within", help="Only what is overdue or due within this period, e.g. 24h, 2 days."),
     no_pager: bool = typer.Option(False, "--no-pager", help="Never page long output in a terminal (PAGER is used otherwise)."),
+    lang: Lang = typer.Option(Lang.en, "--lang", help=LANG_HELP),
 ) -> None:
     """Build a checklist for one case: each duty once, in time order, with its deadline and every basis.
 
@@ -317,7 +327,7 @@ def checklist_build(
     law_date = parse_offence_date(offence_date) if offence_date else None
     result = build_checklist(kb, template, facts, events, state=code, journey_hours=journey_hours,
                              calendar=_calendar(kb, state, calendar), law_date=law_date,
-                             now=parse_datetime(now) if now else None)
+                             now=parse_datetime(now) if now else None, lang=lang.value)
     if window is not None:
         result = only_due_within(result, window)
     from lexkit.render.checklist import checklist_dict, checklist_ics, checklist_markdown
@@ -348,6 +358,12 @@ def checklist_build(
 def _notes(result: Any, note: Any) -> None:
     for warning in result.warnings:  # once, on stderr: the product carries "date not known" per step
         note(warning)
+    if result.lang != "en":
+        from lexkit.render.checklist import hindi_gaps
+
+        gaps = hindi_gaps(result)
+        if gaps:
+            note(f"{FALLBACK_NOTE} ({len(gaps)} strings)")
 
 
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".ics": "ics", ".txt": "table"}
