@@ -10,6 +10,7 @@ from typing import Optional
 
 import typer
 
+from lexkit.cli.checklist import LANG_HELP, Lang
 from lexkit.cli.options import DocFormat, whole_number
 
 judgement_app = typer.Typer(help="Case law: show, list and search judgements.", no_args_is_help=True)
@@ -94,6 +95,7 @@ def judgement_search(
 def sop_list(
     ctx: typer.Context,
     fmt: DocFormat = typer.Option(DocFormat.text, "--format", help=_FORMAT_HELP),
+    lang: Lang = typer.Option(Lang.en, "--lang", help=LANG_HELP),
 ) -> None:
     """List the SOPs, protocols, advisories and schemes held, with how many steps each has.
 
@@ -105,9 +107,9 @@ def sop_list(
 
     sops = all_sops(load_kb(ctx))
     if fmt is DocFormat.json:
-        out_json(list_dicts(sops))
+        out_json(list_dicts(sops, lang.value))
     else:
-        out(list_text(sops, markdown=fmt is DocFormat.md))
+        out(list_text(sops, lang.value, markdown=fmt is DocFormat.md))
 
 
 @sop_app.command("show")
@@ -115,17 +117,22 @@ def sop_show(
     ctx: typer.Context,
     sop_id: str = typer.Argument(..., metavar="ID", help="The SOP's id, as 'lexkit sop list' shows it."),
     fmt: DocFormat = typer.Option(DocFormat.text, "--format", help=_FORMAT_HELP),
+    lang: Lang = typer.Option(Lang.en, "--lang", help=LANG_HELP),
 ) -> None:
     """Show an SOP as a document: steps phase by phase, who does what, how binding, by when, on what basis.
 
     Example: lexkit sop show mwcd-child-rescue-protocol-2006 --format md
     """
-    from lexkit.cli.io import load_kb, out, out_json
+    from lexkit.cli.checklist import FALLBACK_NOTE
+    from lexkit.cli.io import load_kb, note, out, out_json
     from lexkit.procedure.sops import find_sop
-    from lexkit.render.sop import sop_dict, sop_text
+    from lexkit.render.sop import sop_dict, sop_gaps, sop_text
 
     sop = find_sop(load_kb(ctx), sop_id)
     if fmt is DocFormat.json:
-        out_json(sop_dict(sop))
+        out_json(sop_dict(sop, lang.value))
     else:
-        out(sop_text(sop, markdown=fmt is DocFormat.md))
+        out(sop_text(sop, lang.value, markdown=fmt is DocFormat.md))
+    gaps = sop_gaps(sop, lang.value)
+    if gaps:
+        note(f"{FALLBACK_NOTE} ({len(gaps)} strings)")
