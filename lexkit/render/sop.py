@@ -210,7 +210,8 @@ def sop_text(sop: Sop, lang: str = "en", markdown: bool = False, words: Words | 
 
 
 def _sources_hi(page: Page, sop: Sop, lang: str) -> None:
-    from lexkit.render.judgement import origin_line, source_line
+    from lexkit.render.judgement import source_line
+    from lexkit.render.markdown import origin_line
 
     w = _namer(lang)
     page.heading(w("Sources"))
