@@ -26,7 +26,10 @@ def _due_text(step: ChecklistStep, lang: str = "en") -> str:
         d = step.deadline
         day = when_text(d.rolled_from).split(',')[0] if d.rolled_from else ""
         extra = (f"; rolled from {day}" if lang == "en" else label("cl-rolled", lang, day=day)) if d.rolled_from else ""
-        return f"{when_text(d.due)}{extra}"
+        due = when_text(d.due)
+        if lang != "en" and due.endswith(", end of day"):
+            due = due[: -len(", end of day")] + label("cl-end-of-day", lang)
+        return f"{due}{extra}"
     if step.deadline_status == "not_in_force":
         return "no counterpart in the code that governs this case: not computed" if lang == "en" else label("cl-not-in-force", lang)
     if step.rule is not None:
