@@ -488,17 +488,19 @@ def checklist_ics(c: Checklist) -> bytes:
             ev.add("dtstart", d.due)
             ev.add("dtend", d.due + dt.timedelta(days=1))
         basis = ", ".join(s.legal_basis or d.basis)
-        ev.add("description", "\n".join([
-            s.action,
-            f"Who: {s.actor} ({MODALITY_WORDS[s.modality]})",
-            f"Deadline: {s.rule.describe() if s.rule else ''} ({d.rule}); {d.counting}",
-            f"Legal basis: {basis}",
-            f"Verification: {s.verification}",
-            f"Knowledge base {c.kb_version} of {c.kb_date}. {c.disclaimer}",
-        ]))
+        if c.lang == "en":
+            lines = [f"Who: {s.actor} ({MODALITY_WORDS[s.modality]})",
+                     f"Deadline: {s.rule.describe() if s.rule else ''} ({d.rule}); {d.counting}",
+                     f"Legal basis: {basis}", f"Verification: {s.verification}"]
+        else:  # the counting trace is the law's arithmetic in English; the rule's wording is lexkit's Hindi
+            lines = [f"{label('cl-who', c.lang)}: {s.actor} ({modality_words(s.modality, c.lang)})",
+                     f"{label('cl-deadline', c.lang)}: {rule_text(c, s) if s.rule else d.rule}",
+                     f"{label('cl-legal-basis', c.lang)}: {basis}",
+                     f"{label('cl-verification', c.lang)}: {verification_word(s.verification, c.lang)}"]
+        ev.add("description", "\n".join([s.action, *lines, kb_line(c)]))
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Due: {s.title}")
+        alarm.add("description", f"{_l(c, 'Due', 'cl-due')}: {s.title}")
         hours = 2 if isinstance(d.due, dt.datetime) else 24
         alarm.add("trigger", dt.timedelta(hours=-hours))
         ev.add_component(alarm)
