@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from lexkit.law.wording import rupees, when_text
@@ -83,10 +84,41 @@ def closed_days_text(c: Checklist, words: Words | None = None) -> str:
     if c.lang == "en":
         return c.calendar
     known = load_catalogue().section("closed_days")
-    parts = c.calendar.split(", ")
-    if all(p in known for p in parts):
-        return ", ".join(str(known[p]) for p in parts)
-    return _words(c, words).own(c.calendar)
+    head, sep, courts = c.calendar.partition("court calendars: ")
+    parts = [p for p in head.split(", ") if p]
+    shown: list[str] = []
+    for part in parts:
+        state = re.fullmatch(r"(IN-[A-Z]{2}) state holidays", part)
+        if part in known:
+            shown.append(str(known[part]))
+        elif state:
+            shown.append(label("cl-state-holidays", c.lang, state=state.group(1)))
+        else:
+            return _words(c, words).own(c.calendar)
+    if sep:
+        shown.append(label("cl-court-calendars", c.lang, ids=courts))
+    return ", ".join(shown)
+
+
+#: How the code-in-force notes of procedure.checklists read, to say them in Hindi (their English is fixed there).
+_CHANGES = (
+    (r"deadline (?P<ref>\S+) -> (?P<other>\S+): the code in force on (?P<day>.+)", "cl-change-rule-mapped"),
+    (r"deadline (?P<ref>\S+) is not computed: its code was not in force on (?P<day>.+?) and no counterpart time limit "
+     r"is in the knowledge base", "cl-change-rule-none"),
+    (r"(?P<ref>\S+) -> (?P<other>\S+): the code in force on (?P<day>.+)", "cl-change-mapped"),
+    (r"(?P<ref>\S+) was not in force on (?P<day>.+?) and has no counterpart in the knowledge base", "cl-change-none"),
+)
+
+
+def change_text(c: Checklist, change: str) -> str:
+    """A code-in-force note ('BNS-143 -> IPC-370: the code in force on Fri 10 Mar 2023'), in ``c.lang``."""
+    if c.lang == "en":
+        return change
+    for pattern, key in _CHANGES:
+        m = re.fullmatch(pattern, change)
+        if m:
+            return label(key, c.lang, **m.groupdict())
+    return change
 
 
 def assumption_text(c: Checklist, a: Any) -> str:
@@ -100,13 +132,14 @@ def hindi_gaps(c: Checklist) -> list[str]:
     """What lexkit wrote that this checklist shows in English on a Hindi page: empty when all is translated."""
     if c.lang == "en":
         return []
+    changes = {x for s in c.steps for x in s.basis_changes if change_text(c, x) != x}
     words = Words(c.lang)
     for s in c.steps:
         if s.rule is not None:
             rule_text(c, s, words)
         condition_of(c, s, words)
     closed_days_text(c, words)
-    return list(dict.fromkeys([*c.untranslated, *words.untranslated]))
+    return list(dict.fromkeys([*(u for u in c.untranslated if u not in changes), *words.untranslated]))
 
 
 def basis_entries(step: ChecklistStep, lang: str = "en") -> list[tuple[str, bool]]:
@@ -332,7 +365,7 @@ def checklist_markdown(c: Checklist) -> str:
                 if bases:
                     lines.append(f"  *{basis}:* {e('; '.join(bases))}")
                 for change in s.basis_changes:
-                    lines.append(f"  *{code}:* {e(change)}")
+                    lines.append(f"  *{code}:* {e(change_text(c, change))}")
                 if s.condition:
                     lines.append(f"  *{applies}:* {e(condition_of(c, s))}")
                 if s.notes:
@@ -446,7 +479,7 @@ def checklist_cards(c: Checklist, width: int = 80) -> str:
                     out += _wrap(b, width, first, pad, atomic=atomic)
             out += _wrap(s.action, width, tag["do"], pad)
             for change in s.basis_changes:
-                out += _wrap(change, width, tag["code"], pad)
+                out += _wrap(change_text(c, change), width, tag["code"], pad)
             if s.condition:
                 why = f"applies because {s.condition}" if lang == "en" else condition_of(c, s)
                 out += _wrap(why, width, tag["when"], pad)
