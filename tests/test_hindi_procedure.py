@@ -182,3 +182,15 @@ def test_kb_unverified_lists_the_translations(run) -> None:  # type: ignore[no-u
             records = path.read_text(encoding="utf-8").count("translation: {by: lexkit, verification: unverified")
             assert f"{folder}/{path.name}: {records} Hindi translation(s) not yet checked" in result.stdout
     assert re.search(r"sops/nhrc-sop-2017\.yaml: \d+ Hindi translation\(s\) not yet checked", result.stdout)
+
+
+def test_every_sop_reads_in_hindi_without_a_fallback(run) -> None:  # type: ignore[no-untyped-def]
+    ids = sorted(yaml.safe_load(p.read_text(encoding="utf-8"))["sop"]["id"] for p in (ROOT / "sops").glob("*.yaml"))
+    assert len(ids) == 14
+    english = _lexkit_english()
+    for sop_id in ids:
+        result = run("sop", "show", sop_id, "--lang", "hi")
+        assert result.code == 0, result.stderr
+        assert FALLBACK_NOTE not in result.stderr, sop_id
+        text = " ".join(result.stdout.split())
+        assert [s for s in english if s in text] == [], sop_id
