@@ -760,7 +760,7 @@ def _entitlements(kb: KnowledgeBase, template: ChecklistTemplate, facts: Mapping
                                    e.get("verification", "unverified"), sources_of(e)))
     if out or not rows:
         return out, None
-    title = Text.of(doc["sop"]["title"]).en
+    title = pick(Text.of(doc["sop"]["title"]))
     first = min(rows, key=lambda e: e["valid_from"])
     on = when_text(when.date()).split(",")[0]
     if day < first["valid_from"]:

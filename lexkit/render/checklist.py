@@ -110,6 +110,27 @@ _CHANGES = (
 )
 
 
+_ENTITLEMENT_NOTES = (
+    (r"No entitlement is held for a (?P<event>\S+) on (?P<on>.+?): the earliest scheme in the knowledge base "
+     r"\((?P<scheme>.+?), (?P<title>.+)\) applies from (?P<start>.+?), and no earlier scheme is recorded\. "
+     r"Ask the District Magistrate which scheme applied on that date\.", "cl-no-scheme-yet"),
+    (r"No entitlement in (?P<title>.+) matches a (?P<event>\S+) on (?P<on>.+?) with these facts: check the scheme's "
+     r"rows and conditions with the District Magistrate\.", "cl-no-scheme-match"),
+)
+
+
+def entitlement_note_text(c: Checklist) -> str | None:
+    """Why no entitlement is listed, in ``c.lang``; None when there is no such note."""
+    note = c.entitlement_note
+    if note is None or c.lang == "en":
+        return note
+    for pattern, key in _ENTITLEMENT_NOTES:
+        m = re.fullmatch(pattern, note)
+        if m:
+            return label(key, c.lang, **m.groupdict())
+    return note
+
+
 def change_text(c: Checklist, change: str) -> str:
     """A code-in-force note ('BNS-143 -> IPC-370: the code in force on Fri 10 Mar 2023'), in ``c.lang``."""
     if c.lang == "en":
@@ -133,6 +154,8 @@ def hindi_gaps(c: Checklist) -> list[str]:
     if c.lang == "en":
         return []
     changes = {x for s in c.steps for x in s.basis_changes if change_text(c, x) != x}
+    if c.entitlement_note and entitlement_note_text(c) != c.entitlement_note:
+        changes.add(c.entitlement_note)
     words = Words(c.lang)
     for s in c.steps:
         if s.rule is not None:
@@ -381,7 +404,7 @@ def checklist_markdown(c: Checklist) -> str:
                          f"{md_text(en.conditions)} | {verification_word(en.verification, lang)} |")
         lines.append("")
     elif c.entitlement_note:
-        lines += [e(c.entitlement_note), ""]
+        lines += [e(entitlement_note_text(c) or ""), ""]
     else:
         lines += [_l(c, "This checklist has no scheme of entitlements: see the victim compensation steps.",
                      "cl-no-entitlements"), ""]
@@ -489,7 +512,7 @@ def checklist_cards(c: Checklist, width: int = 80) -> str:
             out += _wrap(f"{entitlement_kind(c, en)}: {entitlement_amount(en, lang)} ({en.scheme}; "
                          f"{verification_word(en.verification, lang)})", width, "  - ", "    ")
     else:
-        out += _wrap(c.entitlement_note or _l(c, "This checklist has no scheme of entitlements: see the victim compensation "
+        out += _wrap(entitlement_note_text(c) or _l(c, "This checklist has no scheme of entitlements: see the victim compensation "
                      "steps.", "cl-no-entitlements"), width, "", "")
     out += [""] + _wrap(kb_line(c), width, "", "")
     return "\n".join(out) + "\n"
