@@ -10,6 +10,7 @@ from typing import Optional
 
 import typer
 
+from lexkit.cli.checklist import LANG_HELP, Lang
 from lexkit.cli.options import DocFormat, whole_number
 
 judgement_app = typer.Typer(help="Case law: show, list and search judgements.", no_args_is_help=True)
@@ -74,6 +75,7 @@ def judgement_search(
 def sop_list(
     ctx: typer.Context,
     fmt: DocFormat = typer.Option(DocFormat.text, "--format", help=_FORMAT_HELP),
+    lang: Lang = typer.Option(Lang.en, "--lang", help=LANG_HELP),
 ) -> None:
     """List the SOPs, protocols, advisories and schemes held, with how many steps each has.
 
@@ -85,9 +87,9 @@ def sop_list(
 
     sops = all_sops(load_kb(ctx))
     if fmt is DocFormat.json:
-        out_json(list_dicts(sops))
+        out_json(list_dicts(sops, lang.value))
     else:
-        out(list_text(sops, markdown=fmt is DocFormat.md))
+        out(list_text(sops, lang.value, markdown=fmt is DocFormat.md))
 
 
 @sop_app.command("show")
@@ -95,6 +97,7 @@ def sop_show(
     ctx: typer.Context,
     sop_id: str = typer.Argument(..., metavar="ID", help="The SOP's id, as 'lexkit sop list' shows it."),
     fmt: DocFormat = typer.Option(DocFormat.text, "--format", help=_FORMAT_HELP),
+    lang: Lang = typer.Option(Lang.en, "--lang", help=LANG_HELP),
 ) -> None:
     """Show an SOP as a document: steps phase by phase, who does what, how binding, by when, on what basis.
 
@@ -103,4 +106,4 @@ def sop_show(
     from lexkit.cli import lookup
     from lexkit.cli.io import load_kb
 
-    lookup.sop_show(lambda: load_kb(ctx), sop_id, fmt.value)
+    lookup.sop_show(lambda: load_kb(ctx), sop_id, fmt.value, lang.value)

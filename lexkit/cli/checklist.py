@@ -20,6 +20,15 @@ class RollChoice(str, Enum):
     none = "none"
 
 
+class Lang(str, Enum):
+    en = "en"
+    hi = "hi"
+
+
+LANG_HELP = "en or hi: lexkit's Hindi of what it wrote (titles, steps, prompts, headings); the law stays as held."
+FALLBACK_NOTE = "some of what lexkit wrote has no Hindi translation yet and is shown in English"
+
+
 class ChecklistFormat(str, Enum):
     table = "table"
     md = "md"
@@ -110,8 +119,15 @@ def deadline(
     out("\n".join(lines))
 
 
-def _fact_line(f: Any) -> str:
+def _fact_line(f: Any, lang: str = "en") -> str:
+    from lexkit.training.words import label
+
     kind = f.type + (f" {f.min}-{f.max}" if f.min is not None or f.max is not None else "")
+    if lang != "en":
+        allowed = label("cl-one-of", lang, values=", ".join(f.enum)) if f.enum else ""
+        need = label("cl-required", lang) if f.required else (
+            f"{label('cl-default', lang)} {_fact_value(f.default)}" if f.default is not None else label("cl-optional", lang))
+        return f"    --fact {f.name}=...  ({kind}; {need}{allowed})\n        {f.prompt_hi or f.prompt}"
     allowed = f"; one of {', '.join(f.enum)}" if f.enum else ""
     need = "required" if f.required else ("default " + _fact_value(f.default) if f.default is not None else "optional, no default")
     return f"    --fact {f.name}=...  ({kind}; {need}{allowed})\n        {f.prompt}"
@@ -121,38 +137,70 @@ def _fact_value(value: Any) -> str:
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
-def _template_dict(kb: Any, t: Any) -> dict[str, Any]:
+def _meaning(name: str, lang: str) -> str:
+    """What an event only a rule names (not the template) means, for 'checklist show'."""
+    if lang == "en":
+        return TRIGGER_MEANING.get(name, name.replace("_", " "))
+    from lexkit.training.words import load_catalogue
+
+    cat = load_catalogue()
+    return str(cat.section("event_meanings").get(name) or cat.section("triggers").get(name) or name.replace("_", " "))
+
+
+def _template_dict(kb: Any, t: Any, lang: str = "en") -> dict[str, Any]:
     from lexkit.procedure.checklists import event_names
 
     own = {e.name for e in t.events}
     return {
-        "id": t.id, "title": t.title.en, "summary": t.summary.en,
+        "id": t.id, "title": t.title.get(lang), "summary": t.summary.get(lang),
         "facts": {f.name: {"type": f.type, "required": f.required, "enum": list(f.enum) or None,
-                           "default": f.default, "min": f.min, "max": f.max, "prompt": f.prompt} for f in t.facts},
-        "events": {e.name: {"meaning": e.title, "primary": e.primary, "with_primary": e.with_primary,
-                            "assumption": e.assumption, "aliases": list(e.aliases)} for e in t.events}
-        | {n: {"meaning": TRIGGER_MEANING.get(n, n.replace("_", " ")), "primary": False, "with_primary": False,
+                           "default": f.default, "min": f.min, "max": f.max,
+                           "prompt": f.prompt if lang == "en" else f.prompt_hi or f.prompt} for f in t.facts},
+        "events": {e.name: {"meaning": e.title if lang == "en" else e.title_hi or e.title, "primary": e.primary,
+                            "with_primary": e.with_primary,
+                            "assumption": e.assumption if lang == "en" else e.assumption_hi or e.assumption,
+                            "aliases": list(e.aliases)} for e in t.events}
+        | {n: {"meaning": _meaning(n, lang), "primary": False, "with_primary": False,
                "assumption": None, "aliases": []} for n in event_names(kb, t) if n not in own},
         "primary_event": t.primary_event.name,
-    }
+    } | ({"lang": lang} if lang != "en" else {})
+
+
+def template_gaps(t: Any, lang: str) -> list[str]:
+    """What lexkit wrote in a template that 'checklist show --lang' prints in English."""
+    if lang == "en":
+        return []
+    found = [x.en for x in (t.title, t.summary) if not x.hi]
+    found += [f.prompt for f in t.facts if not f.prompt_hi]
+    found += [e.title for e in t.events if not e.title_hi]
+    return found + [e.assumption for e in t.events if e.assumption and not e.assumption_hi]
 
 
 #: What an event that only a rule names (not the template) means, for 'checklist show'.
 TRIGGER_MEANING = {"compensation_application": "Application or court recommendation for compensation reaches the DLSA/SLSA"}
 
 
-def _template_text(kb: Any, t: Any) -> str:
-    data = _template_dict(kb, t)
-    lines = [f"{t.id}: {t.title.en}", f"  --at = {t.primary_event.name}: {t.primary_event.title}", "  Facts:"]
-    lines += [_fact_line(f) for f in t.facts]
-    lines.append("  Events (--event NAME=DATETIME, or an offset from --at such as +2h):")
+def _template_text(kb: Any, t: Any, lang: str = "en") -> str:
+    from lexkit.training.words import label
+
+    def say(english: str, key: str, **values: str) -> str:
+        return english if lang == "en" else label(key, lang, **values)
+
+    data = _template_dict(kb, t, lang)
+    lines = [f"{t.id}: {data['title']}", f"  --at = {t.primary_event.name}: {data['events'][t.primary_event.name]['meaning']}",
+             say("  Facts:", "cl-facts-line")]
+    lines += [_fact_line(f, lang) for f in t.facts]
+    lines.append(say("  Events (--event NAME=DATETIME, or an offset from --at such as +2h):", "cl-events-line"))
     for name, e in data["events"].items():
         if e["primary"]:
             continue
         extra = ""
         if e["with_primary"]:
-            extra = f" [taken as the {t.primary_event.name} time unless given" + (f": {e['assumption']}" if e["assumption"] else "") + "]"
-        alias = f" (also --event {', '.join(e['aliases'])}=...)" if e["aliases"] else ""
+            why = f": {e['assumption']}" if e["assumption"] else ""
+            extra = say(f" [taken as the {t.primary_event.name} time unless given{why}]", "cl-taken-from",
+                        primary=t.primary_event.name, why=why)
+        aliases = ", ".join(e["aliases"])
+        alias = say(f" (also --event {aliases}=...)", "cl-also", aliases=aliases) if e["aliases"] else ""
         lines.append(f"    {name}{alias}: {e['meaning']}{extra}")
     return "\n".join(lines)
 
@@ -182,20 +230,24 @@ def checklist_show(
     ctx: typer.Context,
     template_id: str = typer.Argument(..., metavar="TEMPLATE", help="A template id from 'lexkit checklist list'."),
     fmt: DataFormat = typer.Option(DataFormat.text, "--format", help="text or json."),
+    lang: Lang = typer.Option(Lang.en, "--lang", help=LANG_HELP),
 ) -> None:
     """Show one template's inputs: every fact with its type, default, allowed values and prompt, and every event.
 
     Example: lexkit checklist show cross-border-repatriation
     """
-    from lexkit.cli.io import load_kb, out, out_json
+    from lexkit.cli.io import load_kb, note, out, out_json
     from lexkit.procedure.checklists import find_template
 
     kb = load_kb(ctx)
     t = find_template(kb, template_id)
+    gaps = template_gaps(t, lang.value)
     if fmt is DataFormat.json:
-        out_json(_template_dict(kb, t))
-        return
-    out(f"{_template_text(kb, t)}\n\n{t.summary.en}")
+        out_json(_template_dict(kb, t, lang.value))
+    else:
+        out(f"{_template_text(kb, t, lang.value)}\n\n{t.summary.get(lang.value)}")
+    if gaps:
+        note(f"{FALLBACK_NOTE} ({len(gaps)} strings)")
 
 
 def _pairs(values: list[str], option: str) -> dict[str, str]:
@@ -275,6 +327,7 @@ def checklist_build(
     now: Optional[str] = typer.Option(None, "--now", help="Group by what is due relative to this time (default: the clock)."),
     due_within: Optional[str] = typer.Option(None, "--due-within", help="Only what is overdue or due within this period, e.g. 24h, 2 days."),
     no_pager: bool = typer.Option(False, "--no-pager", help="Never page long output in a terminal (PAGER is used otherwise)."),
+    lang: Lang = typer.Option(Lang.en, "--lang", help=LANG_HELP),
 ) -> None:
     """Build a checklist for one case: each duty once, in time order, with its deadline and every basis.
 
@@ -323,7 +376,7 @@ def checklist_build(
         law_date = parse_offence_date(offence_date)
     result = build_checklist(kb, template, facts, events, state=code, journey_hours=journey_hours,
                              calendar=_calendar(kb, state, calendar), law_date=law_date,
-                             now=parse_datetime(now) if now else None)
+                             now=parse_datetime(now) if now else None, lang=lang.value)
     if window is not None:
         result = only_due_within(result, window)
     from lexkit.render.checklist import checklist_ics, checklist_json, checklist_markdown
@@ -352,6 +405,12 @@ def checklist_build(
 def _notes(result: Any, note: Any) -> None:
     for warning in result.warnings:  # once, on stderr: the product carries "date not known" per step
         note(warning)
+    if result.lang != "en":
+        from lexkit.render.checklist import hindi_gaps
+
+        gaps = hindi_gaps(result)
+        if gaps:
+            note(f"{FALLBACK_NOTE} ({len(gaps)} strings)")
 
 
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".ics": "ics", ".txt": "table"}

@@ -107,12 +107,17 @@ def judgement_search(kb: KbLoader, query: str, limit: int, fmt: str) -> None:
         out(hits_text(hits, markdown=fmt == "md"))
 
 
-def sop_show(kb: KbLoader, sop_id: str, fmt: str) -> None:
+def sop_show(kb: KbLoader, sop_id: str, fmt: str, lang: str = "en") -> None:
     from lexkit.procedure.sops import find_sop
-    from lexkit.render.sop import sop_dict, sop_text
+    from lexkit.render.sop import sop_dict, sop_gaps, sop_text
 
     sop = find_sop(kb(), sop_id)
     if fmt == "json":
-        out_json(sop_dict(sop))
+        out_json(sop_dict(sop, lang))
     else:
-        out(sop_text(sop, markdown=fmt == "md"))
+        out(sop_text(sop, lang, markdown=fmt == "md"))
+    gaps = sop_gaps(sop, lang)  # none in English (the fast path's only language)
+    if gaps:
+        from lexkit.cli.checklist import FALLBACK_NOTE  # not on the fast path: only --lang hi gets here
+
+        note(f"{FALLBACK_NOTE} ({len(gaps)} strings)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -34,6 +34,7 @@ class FactSpec:
     min: int | None = None
     max: int | None = None
     default: Any = None
+    prompt_hi: str | None = None  # lexkit's Hindi of the prompt, when the template holds one
 
     def parse(self, raw: str) -> Any:
         """Turn the text of ``--fact NAME=VALUE`` into a typed value, or say what is wrong."""
@@ -80,6 +81,8 @@ class EventSpec:
     with_primary: bool = False  # normally happens with the primary event: taken as its time unless given
     assumption: str | None = None  # why that is a fair default, shown with the assumption
     aliases: tuple[str, ...] = ()  # short names a user may give: --event fir=... for information_recorded
+    title_hi: str | None = None  # lexkit's Hindi of the title and the assumption, when held
+    assumption_hi: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,14 +135,15 @@ class ChecklistTemplate:
             summary=Text.of(head["summary"]),
             facts=tuple(
                 FactSpec(name, f["type"], Text.of(f["prompt"]).en, bool(f.get("required", False)), tuple(f.get("enum") or ()),
-                         f.get("min"), f.get("max"), f.get("default"))
+                         f.get("min"), f.get("max"), f.get("default"), Text.of(f["prompt"]).hi)
                 for name, f in inputs["facts"].items()
             ),
             events=tuple(
                 EventSpec(name, Text.of(e["title"]).en, bool(e.get("primary", False)), tuple(e.get("stands_for") or ()),
                           bool(e.get("with_primary", False)),
                           Text.of(e["assumption"]).en if e.get("assumption") else None,
-                          tuple(e.get("aliases") or ()))
+                          tuple(e.get("aliases") or ()), Text.of(e["title"]).hi,
+                          Text.of(e["assumption"]).hi if e.get("assumption") else None)
                 for name, e in inputs["events"].items()
             ),
             includes=tuple(Include(i["sop"], tuple(i.get("steps") or ()), i.get("when")) for i in data["include"]),
@@ -212,6 +216,7 @@ class ChecklistStep:
     authorities: tuple[Source, ...] = ()
     #: The overlay folders of the duty and SOP steps this item is made from (none: all shipped).
     origins: tuple[str, ...] = ()
+    when: Mapping[str, Any] | None = None  # the condition that brought the step in (condition, in words)
 
     @property
     def due_at(self) -> dt.datetime | None:
@@ -261,6 +266,8 @@ class Governing:
     procedure_date: str
     offence_date: str
     reason: str
+    began_with: str = ""  # the event the case began with, and when (the reason says it in words)
+    began_at: dt.datetime | None = None
 
 
 #: The time groups of a checklist, in the order a person acts on them.
@@ -297,6 +304,8 @@ class Checklist:
     now: dt.datetime | None = None
     entitlement_note: str | None = None
     filtered: str | None = None  # "due within 24 hours": a view of the checklist, not all of it
+    lang: str = "en"  # the language of what lexkit wrote (titles, actions, prompts); the law stays as held
+    untranslated: tuple[str, ...] = ()  # what lexkit wrote that has no translation in ``lang``, shown in English
 
     @property
     def dated(self) -> int:
@@ -506,7 +515,7 @@ def governing_codes(template: ChecklistTemplate, events: Mapping[str, dt.datetim
     offence_text = day_text(offence)
     penal_reason = (f"; the offence date, {offence_text}, is before 1 July 2024, so the offences are charged under the IPC "
                     "(BNS s.358(2))" if penal == "IPC" else f"; offences on or after 1 July 2024 ({offence_text}) fall under the BNS")
-    return Governing(code, penal, day, offence, reason + penal_reason)
+    return Governing(code, penal, day, offence, reason + penal_reason, first_name, first_at)
 
 
 def day_text(iso_day: str) -> str:
@@ -542,6 +551,7 @@ def build_checklist(
     calendar: Any = None,
     law_date: dt.date | None = None,
     now: dt.datetime | None = None,
+    lang: str = "en",
 ) -> Checklist:
     """Compose the duties that apply to this case, compute their deadlines, and put them in time order.
 
@@ -558,6 +568,18 @@ def build_checklist(
     from lexkit.law.calendars import ClosedDays
     from lexkit.law.deadlines import IST, Period, Rule, compute_rule
     from lexkit.procedure.duties import duties, strongest
+
+    untranslated: list[str] = []
+
+    def pick(text: Text | None) -> str:
+        """What lexkit wrote, in ``lang``: its translation, else the English (recorded as untranslated)."""
+        if text is None:
+            return ""
+        if lang == "en" or text.hi:
+            return text.get(lang)
+        if text.en not in untranslated:
+            untranslated.append(text.en)
+        return text.en
 
     facts = dict(facts)
     if state:
@@ -654,28 +676,30 @@ def build_checklist(
                 refs_now, _ = applicable_basis(kb, tuple(raw["basis"]), day, proceedings)
                 bases.append(Basis("statute", ", ".join(refs_now), ", ".join(refs_now), raw["modality"], verified))
             else:
-                bases.append(Basis("sop", f"{sop_id}/{raw['id']}", sop_label(Text.of(head["title"]).en),
+                bases.append(Basis("sop", f"{sop_id}/{raw['id']}", sop_label(pick(Text.of(head["title"]))),
                                    raw["modality"], verified))
         for authority in duty.authorities if duty else ():
             bases.append(Basis("authority", authority.citation or authority.label(), authority.citation or authority.label(),
                                duty.modality or "may" if duty else "may", authority.kind))
         modalities = [b.modality for b in bases if b.kind != "authority"]
         if duty is None:
-            title, action, actor = Text.of(lead["title"]).en, Text.of(lead["action"]).en, Text.of(lead["actor"]).en
-            title = re.sub(r"^Step \d+: *", "", title)  # the SOP's own numbering means nothing in a checklist
+            title, action, actor = pick(Text.of(lead["title"])), pick(Text.of(lead["action"])), pick(Text.of(lead["actor"]))
+            title = re.sub(r"^(?:Step|चरण) \d+: *", "", title)  # the SOP's own numbering means nothing in a checklist
             title = title[:1].upper() + title[1:]
             phase = lead["phase"]
             verification = lead.get("verification") or lead_doc["sop"].get("verification", "unverified")
             sources = sources_of(lead) or sources_of(lead_doc["sop"])
         else:
-            title, action, actor, phase = duty.title.en, duty.action.en, duty.actor.en, duty.phase
+            title, action, actor, phase = pick(duty.title), pick(duty.action), pick(duty.actor), duty.phase
             if crpc_case and duty.crpc:
-                title = duty.crpc.title or title
-                action = duty.crpc.action or action
+                title = pick(duty.crpc.title) if duty.crpc.title else title
+                action = pick(duty.crpc.action) if duty.crpc.action else action
             verification = duty.verification
             sources = duty.sources
         conditions = [condition_words(raw["when"]) for _s, raw, _d in group if raw.get("when")]
-        notes = [Text.of(raw["notes"]).en for _s, raw, _d in group if raw.get("notes")]
+        notes = [pick(Text.of(raw["notes"])) for _s, raw, _d in group if raw.get("notes")]
+        if lang != "en":
+            untranslated.extend(c for c in changes if c not in untranslated)
         steps.append(ChecklistStep(
             id=f"duty/{duty.id}" if duty else f"{lead_sop}/{lead['id']}",
             sop=lead_sop,
@@ -698,6 +722,7 @@ def build_checklist(
             bases=tuple(bases),
             authorities=duty.authorities if duty else (),
             origins=tuple(dict.fromkeys(o for o in [duty.origin if duty else None, *(sop_origins.get(s) for s, _r, _d in group)] if o)),
+            when=next((raw["when"] for _s, raw, _d in group if raw.get("when")), None),
         ))
     # List only the assumptions a deadline of this case uses: an assumed event nothing counts
     # from is noise (a POCSO report in an adult's case).
@@ -707,16 +732,21 @@ def build_checklist(
     for dropped in {a.event for a in assumptions} - {a.event for a in kept}:
         events.pop(dropped, None)
     assumptions = kept
+    if lang != "en":
+        specs = {e.name: e for e in template.events}
+        assumptions = [replace(a, why=pick(Text(a.why, specs[a.event].assumption_hi))) if a.why else a for a in assumptions]
     now = now or dt.datetime.now(IST)
     far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
     order = {id(s): i for i, s in enumerate(steps)}
     steps.sort(key=lambda s: (PHASES.index(s.phase), s.due_at or far, order[id(s)]))
     steps = [replace(s, group=_group(s.due_at, now)) for s in steps]
-    entitlements, entitlement_note = _entitlements(kb, template, facts, events, sops)
+    entitlements, entitlement_note = _entitlements(kb, template, facts, events, sops, pick)
+    if lang != "en" and entitlement_note:
+        untranslated.append(entitlement_note)
     return Checklist(
         template=template.id,
-        title=template.title.en,
-        summary=template.summary.en,
+        title=pick(template.title),
+        summary=pick(template.summary),
         facts=facts,
         events=dict(events),
         steps=tuple(steps),
@@ -733,6 +763,8 @@ def build_checklist(
         governing=governing,
         now=now,
         entitlement_note=entitlement_note,
+        lang=lang,
+        untranslated=tuple(untranslated),
     )
 
 
@@ -748,7 +780,8 @@ def due_within(checklist: Checklist, hours: float) -> Checklist:
 
 
 def _entitlements(kb: KnowledgeBase, template: ChecklistTemplate, facts: Mapping[str, Any],
-                  events: Mapping[str, dt.datetime], sops: Mapping[str, Any]) -> tuple[list[Entitlement], str | None]:
+                  events: Mapping[str, dt.datetime], sops: Mapping[str, Any],
+                  pick: Callable[[Text], str] = lambda t: t.en) -> tuple[list[Entitlement], str | None]:
     """The amounts of the scheme in force on the date of the event that decides it (e.g. rescue).
 
     When no scheme held in the knowledge base covers that date, a note says so and why, rather
@@ -769,11 +802,11 @@ def _entitlements(kb: KnowledgeBase, template: ChecklistTemplate, facts: Mapping
         in_force = e["valid_from"] <= day and (e.get("valid_to") is None or day <= e["valid_to"])
         if in_force and holds(e.get("when"), facts):
             out.append(Entitlement(e["id"], e["kind"], e["amount_inr"], e["amount_is"], e["scheme"],
-                                   Text.of(e["conditions"]).en, e["valid_from"], e.get("valid_to"),
+                                   pick(Text.of(e["conditions"])), e["valid_from"], e.get("valid_to"),
                                    e.get("verification", "unverified"), sources_of(e)))
     if out or not rows:
         return out, None
-    title = Text.of(doc["sop"]["title"]).en
+    title = pick(Text.of(doc["sop"]["title"]))
     first = min(rows, key=lambda e: e["valid_from"])
     on = when_text(when.date()).split(",")[0]
     if day < first["valid_from"]:

@@ -32,8 +32,8 @@ def strongest(modalities: list[str]) -> str:
 class DutyWording:
     """How the duty reads in a case under the CrPC (BNSS s.531(2)(a)), where it reads differently."""
 
-    title: str | None
-    action: str | None
+    title: Text | None
+    action: Text | None
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,8 @@ class Duty:
             basis=tuple(raw.get("basis") or ()),
             authorities=tuple(Source.of(a) for a in raw.get("authorities") or ()),
             deadline_rule=(raw.get("deadline") or {}).get("rule"),
-            crpc=DutyWording(Text.of(crpc["title"]).en if crpc.get("title") else None,
-                             Text.of(crpc["action"]).en if crpc.get("action") else None) if crpc else None,
+            crpc=DutyWording(Text.of(crpc["title"]) if crpc.get("title") else None,
+                             Text.of(crpc["action"]) if crpc.get("action") else None) if crpc else None,
             verification=raw.get("verification", "unverified"),
             sources=sources_of(raw),
             last_verified_on=raw.get("last_verified_on"),

@@ -3,54 +3,192 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from lexkit.law.wording import rupees, when_text
 from lexkit.procedure.checklists import GROUP_TITLES, GROUPS, Checklist, ChecklistStep, Entitlement
 from lexkit.procedure.wording import MODALITY_WORDS, PHASES
 from lexkit.render.markdown import md_escape, md_text, origin_line
+from lexkit.training.words import Words, header, label, load_catalogue
 
 
-def _due_text(step: ChecklistStep) -> str:
+def _l(c: Checklist, english: str, key: str, **values: str | int) -> str:
+    """A phrase of the checklist's own: ``english`` as it always read, or lexkit's Hindi of it."""
+    return english if c.lang == "en" else label(key, c.lang, **values)
+
+
+def _words(c: Checklist, words: Words | None) -> Words:
+    return words if words is not None else Words(c.lang)
+
+
+def _due_text(step: ChecklistStep, lang: str = "en") -> str:
     if step.deadline is not None:
         d = step.deadline
-        extra = f"; rolled from {when_text(d.rolled_from).split(',')[0]}" if d.rolled_from else ""
-        return f"{when_text(d.due)}{extra}"
+        day = when_text(d.rolled_from).split(',')[0] if d.rolled_from else ""
+        extra = (f"; rolled from {day}" if lang == "en" else label("cl-rolled", lang, day=day)) if d.rolled_from else ""
+        due = when_text(d.due)
+        if lang != "en" and due.endswith(", end of day"):
+            due = due[: -len(", end of day")] + label("cl-end-of-day", lang)
+        return f"{due}{extra}"
     if step.deadline_status == "not_in_force":
-        return "no counterpart in the code that governs this case: not computed"
+        return "no counterpart in the code that governs this case: not computed" if lang == "en" else label("cl-not-in-force", lang)
     if step.rule is not None:
-        return "date not known"
+        return "date not known" if lang == "en" else label("cl-date-unknown", lang)
     return ""
 
 
-def _modality(m: str) -> str:
+def _modality(m: str, lang: str = "en") -> str:
+    if lang != "en":
+        return str(load_catalogue().section("duty").get(m, m))
     return MODALITY_WORDS.get(m, m).replace(" (good practice)", ", good practice")
 
 
-def basis_entries(step: ChecklistStep) -> list[tuple[str, bool]]:
+def modality_words(m: str, lang: str = "en") -> str:
+    """'shall', 'should (good practice)': how binding a step is, in ``lang``."""
+    return MODALITY_WORDS[m] if lang == "en" else _modality(m, lang)
+
+
+def rule_text(c: Checklist, step: ChecklistStep, words: Words | None = None) -> str:
+    """'within 24 hours of the child being found (JJA-31.production; ...)', or lexkit's Hindi of it."""
+    assert step.rule is not None
+    if c.lang == "en":
+        return step.rule.describe()
+    r = step.rule
+    return _words(c, words).deadline(r.kind, r.amount, r.unit, r.trigger, r.id, r.excludes)
+
+
+def condition_of(c: Checklist, step: ChecklistStep, words: Words | None = None) -> str:
+    """Why a step applies, as the formula (English) or lexkit's Hindi of the facts."""
+    if c.lang == "en" or not step.when:
+        return step.condition
+    return _words(c, words).condition(dict(step.when)) or step.condition
+
+
+def verification_word(v: str, lang: str = "en") -> str:
+    return v if lang == "en" else header(v, lang)
+
+
+def phase_title(c: Checklist, phase: str) -> str:
+    if c.lang == "en":
+        return phase.replace('-', ' ').capitalize()
+    return str(load_catalogue().section("phases").get(phase, phase))
+
+
+def group_title(c: Checklist, group: str) -> str:
+    return _l(c, GROUP_TITLES[group], f"cl-group-{group}")
+
+
+def closed_days_text(c: Checklist, words: Words | None = None) -> str:
+    """The calendar's closed days, in lexkit's Hindi where the catalogue has each part."""
+    if c.lang == "en":
+        return c.calendar
+    known = load_catalogue().section("closed_days")
+    head, sep, courts = c.calendar.partition("court calendars: ")
+    parts = [p for p in head.split(", ") if p]
+    shown: list[str] = []
+    for part in parts:
+        state = re.fullmatch(r"(IN-[A-Z]{2}) state holidays", part)
+        if part in known:
+            shown.append(str(known[part]))
+        elif state:
+            shown.append(label("cl-state-holidays", c.lang, state=state.group(1)))
+        else:
+            return _words(c, words).own(c.calendar)
+    if sep:
+        shown.append(label("cl-court-calendars", c.lang, ids=courts))
+    return ", ".join(shown)
+
+
+#: How the code-in-force notes of procedure.checklists read, to say them in Hindi (their English is fixed there).
+_CHANGES = (
+    (r"deadline (?P<ref>\S+) -> (?P<other>\S+): the code in force on (?P<day>.+)", "cl-change-rule-mapped"),
+    (r"deadline (?P<ref>\S+) is not computed: its code was not in force on (?P<day>.+?) and no counterpart time limit "
+     r"is in the knowledge base", "cl-change-rule-none"),
+    (r"(?P<ref>\S+) -> (?P<other>\S+): the code in force on (?P<day>.+)", "cl-change-mapped"),
+    (r"(?P<ref>\S+) was not in force on (?P<day>.+?) and has no counterpart in the knowledge base", "cl-change-none"),
+)
+
+
+_ENTITLEMENT_NOTES = (
+    (r"No entitlement is held for a (?P<event>\S+) on (?P<on>.+?): the earliest scheme in the knowledge base "
+     r"\((?P<scheme>.+?), (?P<title>.+)\) applies from (?P<start>.+?), and no earlier scheme is recorded\. "
+     r"Ask the District Magistrate which scheme applied on that date\.", "cl-no-scheme-yet"),
+    (r"No entitlement in (?P<title>.+) matches a (?P<event>\S+) on (?P<on>.+?) with these facts: check the scheme's "
+     r"rows and conditions with the District Magistrate\.", "cl-no-scheme-match"),
+)
+
+
+def entitlement_note_text(c: Checklist) -> str | None:
+    """Why no entitlement is listed, in ``c.lang``; None when there is no such note."""
+    note = c.entitlement_note
+    if note is None or c.lang == "en":
+        return note
+    for pattern, key in _ENTITLEMENT_NOTES:
+        m = re.fullmatch(pattern, note)
+        if m:
+            return label(key, c.lang, **m.groupdict())
+    return note
+
+
+def change_text(c: Checklist, change: str) -> str:
+    """A code-in-force note ('BNS-143 -> IPC-370: the code in force on Fri 10 Mar 2023'), in ``c.lang``."""
+    if c.lang == "en":
+        return change
+    for pattern, key in _CHANGES:
+        m = re.fullmatch(pattern, change)
+        if m:
+            return label(key, c.lang, **m.groupdict())
+    return change
+
+
+def assumption_text(c: Checklist, a: Any) -> str:
+    if c.lang == "en":
+        return str(a.text())
+    why = f" ({a.why})" if a.why else ""
+    return label("cl-assumption", c.lang, event=a.event, primary=a.taken_as, when=when_text(a.at), why=why)
+
+
+def hindi_gaps(c: Checklist) -> list[str]:
+    """What lexkit wrote that this checklist shows in English on a Hindi page: empty when all is translated."""
+    if c.lang == "en":
+        return []
+    changes = {x for s in c.steps for x in s.basis_changes if change_text(c, x) != x}
+    if c.entitlement_note and entitlement_note_text(c) != c.entitlement_note:
+        changes.add(c.entitlement_note)
+    words = Words(c.lang)
+    for s in c.steps:
+        if s.rule is not None:
+            rule_text(c, s, words)
+        condition_of(c, s, words)
+    closed_days_text(c, words)
+    return list(dict.fromkeys([*(u for u in c.untranslated if u not in changes), *words.untranslated]))
+
+
+def basis_entries(step: ChecklistStep, lang: str = "en") -> list[tuple[str, bool]]:
     """Every basis of a step, statute first, each with whether it is a citation (never broken)."""
     out: list[tuple[str, bool]] = []
     statutes = [b for b in step.bases if b.kind == "statute"]
     for b in statutes:
-        out.append((f"{b.label} ({_modality(b.modality)})", True))
+        out.append((f"{b.label} ({_modality(b.modality, lang)})", True))
     shown = {r for b in statutes for r in b.ref.split(", ")}
     rest = [r for r in step.legal_basis if r not in shown]
     if rest:
         out.append((", ".join(rest), True))
     for b in step.bases:
         if b.kind == "sop":
-            out.append((f"{b.label} ({_modality(b.modality)})", False))
+            out.append((f"{b.label} ({_modality(b.modality, lang)})", False))
     for b in step.bases:
         if b.kind == "authority":  # a case name may wrap; its report citation never does
-            out.append((f"{b.label} ({b.verification})", False))
+            out.append((f"{b.label} ({verification_word(b.verification, lang)})", False))
     for origin in step.origins:  # the item uses an overlay's duty or SOP step: say which folder
         out.append((origin_line(origin) or "", False))
     return out
 
 
-def basis_lines(step: ChecklistStep) -> list[str]:
+def basis_lines(step: ChecklistStep, lang: str = "en") -> list[str]:
     """Every basis of a step, statute first: 'ITPA-15(6A) (shall)', 'UNODC ... SOP (should)'."""
-    return [text for text, _ in basis_entries(step)]
+    return [text for text, _ in basis_entries(step, lang)]
 
 
 def citations_of(step: ChecklistStep) -> list[str]:
@@ -101,7 +239,9 @@ def step_dict(step: ChecklistStep) -> dict[str, Any]:
     }
 
 
-def entitlement_amount(e: Entitlement) -> str:
+def entitlement_amount(e: Entitlement, lang: str = "en") -> str:
+    if lang != "en":
+        return Words(lang).amount(e.amount_inr, e.amount_is, "")
     return {"up_to": "up to ", "at_least": "at least "}.get(e.amount_is, "") + rupees(e.amount_inr)
 
 
@@ -148,7 +288,7 @@ def checklist_dict(c: Checklist) -> dict[str, Any]:
         "kb_version": c.kb_version,
         "kb_date": c.kb_date,
         "disclaimer": c.disclaimer,
-    }
+    } | ({"lang": c.lang, "untranslated": hindi_gaps(c)} if c.lang != "en" else {})
 
 
 def fact_text(value: Any) -> str:
@@ -156,8 +296,31 @@ def fact_text(value: Any) -> str:
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
+def kb_line(c: Checklist) -> str:
+    if c.lang == "en":
+        return f"Knowledge base {c.kb_version} of {c.kb_date}. {c.disclaimer}"
+    return f"{label('kb-line', c.lang, version=c.kb_version, date=c.kb_date)} {Words(c.lang).disclaimer(c.disclaimer)}"
+
+
+def _governing_hi(c: Checklist) -> str:
+    g = c.governing
+    assert g is not None
+    from lexkit.procedure.checklists import day_text
+
+    began = "एफ़आईआर" if g.began_with == "information_recorded" else str(
+        load_catalogue().section("triggers").get(g.began_with, g.began_with.replace("_", " ")))
+    at = when_text(g.began_at) if g.began_at else g.procedure_date
+    reason = label(f"cl-began-{g.procedure_code}", c.lang, label=began, when=at)
+    reason += label(f"cl-penal-{g.penal_code}", c.lang, offence=day_text(g.offence_date))
+    return label("cl-procedure", c.lang, code=label(f"cl-code-{g.procedure_code}", c.lang), reason=reason)
+
+
 def header_lines(c: Checklist) -> list[str]:
     """What every rendering says first: the KB, the disclaimer, the code that governs, the assumptions."""
+    if c.lang != "en":
+        hindi = [kb_line(c)] + ([_governing_hi(c)] if c.governing is not None else [])
+        return hindi + [label("translated-by", c.lang, by="lexkit", status=header("unverified", c.lang)),
+                        label("cl-law-note", c.lang)]
     lines = [f"Knowledge base {c.kb_version} of {c.kb_date}. {c.disclaimer}"]
     if c.governing is not None:
         code = {"CRPC": "the CrPC (Code of Criminal Procedure, 1973)",
@@ -168,12 +331,18 @@ def header_lines(c: Checklist) -> list[str]:
 
 def event_lines(c: Checklist) -> list[str]:
     assumed = {a.event for a in c.assumptions}
-    return [f"{k}: {when_text(v)}" + (" (assumed)" if k in assumed else "") for k, v in c.events.items()]
+    mark = " " + _l(c, "(assumed)", "cl-assumed")
+    return [f"{k}: {when_text(v)}" + (mark if k in assumed else "") for k, v in c.events.items()]
 
 
 def summary_line(c: Checklist) -> str:
     counts = {g: sum(s.group == g for s in c.steps) for g in GROUPS}
-    now = when_text(c.now) if c.now else "now"
+    now = when_text(c.now) if c.now else _l(c, "now", "cl-now")
+    if c.lang != "en":
+        view = label("cl-showing", c.lang, filtered=label("cl-filtered", c.lang, within=c.filtered.rsplit("within ", 1)[-1]
+                                                                .replace("hours", "घंटे").replace("days", "दिन").replace("day", "दिन"))) if c.filtered else ""
+        return label("cl-summary", c.lang, steps=len(c.steps), dated=c.dated, now=now, overdue=counts["overdue"],
+                     next=counts["next_24h"], later=counts["later"], undated=counts["undated"]) + view
     view = f" Showing only what is {c.filtered}." if c.filtered else ""
     return (f"{len(c.steps)} steps, {c.dated} with a date. As of {now}: {counts['overdue']} overdue, "
             f"{counts['next_24h']} due in the next 24 hours, {counts['later']} later, {counts['undated']} "
@@ -183,61 +352,75 @@ def summary_line(c: Checklist) -> str:
 def checklist_markdown(c: Checklist) -> str:
     """Printable Markdown (CommonMark): time groups, then phases, each step a task-list item."""
     e = md_escape
+    lang = c.lang
     lines = [f"# {e(c.title)}", "", e(c.summary), ""]
     for i, x in enumerate(header_lines(c)):
         lines += [f"**{e(x)}**" if i == 0 else e(x), ""]
-    lines.append("**Case:** " + "; ".join(f"{e(k)} = {e(fact_text(v))}" for k, v in c.facts.items()))
+    lines.append(f"**{_l(c, 'Case', 'cl-case')}:** " + "; ".join(f"{e(k)} = {e(fact_text(v))}" for k, v in c.facts.items()))
     lines.append("")
-    lines.append("**Events:** " + "; ".join(e(x) for x in event_lines(c)))
+    lines.append(f"**{_l(c, 'Events', 'cl-events')}:** " + "; ".join(e(x) for x in event_lines(c)))
     lines.append("")
     if c.assumptions:
-        lines += ["**Assumptions** (events not given, taken from the primary event):", ""]
-        lines += [f"- {e(a.text())}" for a in c.assumptions]
+        lines += [_l(c, "**Assumptions** (events not given, taken from the primary event):", "cl-assumptions"), ""]
+        lines += [f"- {e(assumption_text(c, a))}" for a in c.assumptions]
         lines.append("")
-    lines.append(f"**Closed days:** {e(c.calendar)}")
+    lines.append(f"**{_l(c, 'Closed days', 'cl-closed')}:** {e(closed_days_text(c))}")
     lines.append("")
     lines += [e(summary_line(c)), ""]  # the "date not known" warning goes to stderr, once; each step says it
+    due, basis, code = _l(c, "Due", "cl-due"), _l(c, "Basis", "cl-basis"), _l(c, "Code in force", "cl-code-in-force")
+    applies, note, source = _l(c, "Applies because", "cl-applies"), _l(c, "Note", "cl-note"), _l(c, "Source", "cl-source")
     n = 0
     for group in GROUPS:
         steps = [s for s in c.steps if s.group == group]
         if not steps:
             continue
-        lines += [f"## {GROUP_TITLES[group]}", ""]
+        lines += [f"## {group_title(c, group)}", ""]
         for phase in PHASES:
             in_phase = [s for s in steps if s.phase == phase]
             if not in_phase:
                 continue
-            lines += [f"### {phase.replace('-', ' ').capitalize()}", ""]
+            lines += [f"### {phase_title(c, phase)}", ""]
             for s in in_phase:
                 n += 1
-                lines.append(f"- [ ] **{n}. {e(s.title)}**: {e(s.actor)} *{MODALITY_WORDS[s.modality]}*")
+                lines.append(f"- [ ] **{n}. {e(s.title)}**: {e(s.actor)} *{modality_words(s.modality, lang)}*")
                 lines.append(f"  {e(s.action)}")
                 if s.rule is not None:
-                    lines.append(f"  *Due:* {e(_due_text(s))}: {e(s.rule.describe())} ({s.rule.verification})")
-                bases = basis_lines(s)
+                    lines.append(f"  *{due}:* {e(_due_text(s, lang))}: {e(rule_text(c, s))} "
+                                 f"({verification_word(s.rule.verification, lang)})")
+                bases = basis_lines(s, lang)
                 if bases:
-                    lines.append(f"  *Basis:* {e('; '.join(bases))}")
+                    lines.append(f"  *{basis}:* {e('; '.join(bases))}")
                 for change in s.basis_changes:
-                    lines.append(f"  *Code in force:* {e(change)}")
+                    lines.append(f"  *{code}:* {e(change_text(c, change))}")
                 if s.condition:
-                    lines.append(f"  *Applies because:* {e(s.condition)}")
+                    lines.append(f"  *{applies}:* {e(condition_of(c, s))}")
                 if s.notes:
-                    lines.append(f"  *Note:* {e(s.notes)}")
-                lines.append(f"  *Source:* {e('; '.join(x.label() for x in s.sources))} ({s.verification})")
+                    lines.append(f"  *{note}:* {e(s.notes)}")
+                lines.append(f"  *{source}:* {e('; '.join(x.label() for x in s.sources))} "
+                             f"({verification_word(s.verification, lang)})")
                 lines.append("")
-    lines += ["## Entitlements", ""]
+    lines += [f"## {_l(c, 'Entitlements', 'cl-entitlements')}", ""]
     if c.entitlements:
-        lines += ["| Kind | Amount | Scheme | Conditions | Verification |", "|---|---|---|---|---|"]
+        lines += [_l(c, "| Kind | Amount | Scheme | Conditions | Verification |", "cl-ent-cols"), "|---|---|---|---|---|"]
         for en in c.entitlements:
-            lines.append(f"| {md_text(en.kind.replace('_', ' '))} | {entitlement_amount(en)} | {md_text(en.scheme)} | "
-                         f"{md_text(en.conditions)} | {en.verification} |")
+            lines.append(f"| {md_text(entitlement_kind(c, en))} | {entitlement_amount(en, lang)} | {md_text(en.scheme)} | "
+                         f"{md_text(en.conditions)} | {verification_word(en.verification, lang)} |")
         lines.append("")
     elif c.entitlement_note:
-        lines += [e(c.entitlement_note), ""]
+        lines += [e(entitlement_note_text(c) or ""), ""]
     else:
-        lines += ["This checklist has no scheme of entitlements: see the victim compensation steps.", ""]
-    lines += ["---", "", f"Knowledge base {e(c.kb_version)} of {e(c.kb_date)}. {e(c.disclaimer)}", ""]
+        lines += [_l(c, "This checklist has no scheme of entitlements: see the victim compensation steps.",
+                     "cl-no-entitlements"), ""]
+    lines += ["---", "", e(kb_line(c)) if lang != "en" else
+              f"Knowledge base {e(c.kb_version)} of {e(c.kb_date)}. {e(c.disclaimer)}", ""]
     return "\n".join(lines)
+
+
+def entitlement_kind(c: Checklist, en: Entitlement) -> str:
+    english = en.kind.replace('_', ' ')
+    if c.lang == "en":
+        return english
+    return str(load_catalogue().section("entitlement_kinds").get(en.kind, english))
 
 
 #: Citations written with spaces inside, which a line must never split: law reports
@@ -275,34 +458,39 @@ def checklist_cards(c: Checklist, width: int = 80) -> str:
     JJA-31.production, (2003) 4 SCC 601) is never broken across lines.
     """
     width = max(width, 60)
+    lang = c.lang
     out = _wrap(c.title.upper(), width, "", "")
     for line in header_lines(c):
         out += _wrap(line, width, "", "  ")
-    out += _wrap("Case: " + "; ".join(f"{k}={fact_text(v)}" for k, v in c.facts.items()), width, "", "  ")
-    out += _wrap("Events: " + "; ".join(event_lines(c)), width, "", "  ")
+    out += _wrap(f"{_l(c, 'Case', 'cl-case')}: " + "; ".join(f"{k}={fact_text(v)}" for k, v in c.facts.items()), width, "", "  ")
+    out += _wrap(f"{_l(c, 'Events', 'cl-events')}: " + "; ".join(event_lines(c)), width, "", "  ")
     if c.assumptions:
-        out.append("Assumed (give --event NAME=DATETIME to change):")
+        out.append(_l(c, "Assumed (give --event NAME=DATETIME to change):", "cl-assumed-cards"))
         for a in c.assumptions:
-            out += _wrap(a.text(), width, "  - ", "    ")
+            out += _wrap(assumption_text(c, a), width, "  - ", "    ")
     out += _wrap(summary_line(c), width, "", "")
-    label = 7
+    names = {k: _l(c, en, f"cl-{k}") for k, en in (("who", "Who"), ("due", "Due"), ("basis", "Basis"), ("do", "Do"),
+                                                    ("code", "Code"), ("when", "When"))}
+    label_width = max(7, *(len(v) + 2 for v in names.values()))
+    tag = {k: f"    {v + ':':<{label_width}}" for k, v in names.items()}
     n = 0
     for group in GROUPS:
         steps = [s for s in c.steps if s.group == group]
         if not steps:
             continue
-        out += ["", f"== {GROUP_TITLES[group]} =="]
+        out += ["", f"== {group_title(c, group)} =="]
         for s in steps:
             n += 1
             out.append("")
             out += _wrap(f"[{n}] {s.title}", width, "", " " * (len(str(n)) + 3))
-            pad = "    " + " " * label
-            out += _wrap(f"{s.actor} ({MODALITY_WORDS[s.modality]}); {s.phase}", width, "    Who:   ", pad)
+            pad = "    " + " " * label_width
+            phase = s.phase if lang == "en" else phase_title(c, s.phase)
+            out += _wrap(f"{s.actor} ({modality_words(s.modality, lang)}); {phase}", width, tag["who"], pad)
             if s.rule is not None:
-                out += _wrap(_due_text(s), width, "    Due:   ", pad)
-                out += _wrap(s.rule.describe(), width, pad, pad)
-            for i, (b, atomic) in enumerate(basis_entries(s)):
-                first = "    Basis: " if i == 0 else pad
+                out += _wrap(_due_text(s, lang), width, tag["due"], pad)
+                out += _wrap(rule_text(c, s), width, pad, pad)
+            for i, (b, atomic) in enumerate(basis_entries(s, lang)):
+                first = tag["basis"] if i == 0 else pad
                 if atomic and len(pad) + len(b) > width:  # a list of citations: break between them only
                     parts = b.split(", ")
                     line = first
@@ -315,20 +503,21 @@ def checklist_cards(c: Checklist, width: int = 80) -> str:
                     out.append(line.rstrip())
                 else:
                     out += _wrap(b, width, first, pad, atomic=atomic)
-            out += _wrap(s.action, width, "    Do:    ", pad)
+            out += _wrap(s.action, width, tag["do"], pad)
             for change in s.basis_changes:
-                out += _wrap(change, width, "    Code:  ", pad)
+                out += _wrap(change_text(c, change), width, tag["code"], pad)
             if s.condition:
-                out += _wrap(f"applies because {s.condition}", width, "    When:  ", pad)
-    out += ["", "== Entitlements =="]
+                why = f"applies because {s.condition}" if lang == "en" else condition_of(c, s)
+                out += _wrap(why, width, tag["when"], pad)
+    out += ["", f"== {_l(c, 'Entitlements', 'cl-entitlements')} =="]
     if c.entitlements:
         for en in c.entitlements:
-            out += _wrap(f"{en.kind.replace('_', ' ')}: {entitlement_amount(en)} ({en.scheme}; {en.verification})",
-                         width, "  - ", "    ")
+            out += _wrap(f"{entitlement_kind(c, en)}: {entitlement_amount(en, lang)} ({en.scheme}; "
+                         f"{verification_word(en.verification, lang)})", width, "  - ", "    ")
     else:
-        out += _wrap(c.entitlement_note or "This checklist has no scheme of entitlements: see the victim compensation "
-                     "steps.", width, "", "")
-    out += [""] + _wrap(f"Knowledge base {c.kb_version} of {c.kb_date}. {c.disclaimer}", width, "", "")
+        out += _wrap(entitlement_note_text(c) or _l(c, "This checklist has no scheme of entitlements: see the victim compensation "
+                     "steps.", "cl-no-entitlements"), width, "", "")
+    out += [""] + _wrap(kb_line(c), width, "", "")
     return "\n".join(out) + "\n"
 
 
@@ -358,18 +547,20 @@ def checklist_ics(c: Checklist) -> bytes:
             ev.add("dtstart", d.due)
             ev.add("dtend", d.due + dt.timedelta(days=1))
         basis = ", ".join(s.legal_basis or d.basis)
-        ev.add("description", "\n".join([
-            s.action,
-            f"Who: {s.actor} ({MODALITY_WORDS[s.modality]})",
-            f"Deadline: {s.rule.describe() if s.rule else ''} ({d.rule}); {d.counting}",
-            f"Legal basis: {basis}",
-            f"Verification: {s.verification}",
-            *(f"Overlay: {origin_line(o)}" for o in s.origins),
-            f"Knowledge base {c.kb_version} of {c.kb_date}. {c.disclaimer}",
-        ]))
+        if c.lang == "en":
+            lines = [f"Who: {s.actor} ({MODALITY_WORDS[s.modality]})",
+                     f"Deadline: {s.rule.describe() if s.rule else ''} ({d.rule}); {d.counting}",
+                     f"Legal basis: {basis}", f"Verification: {s.verification}"]
+        else:  # the counting trace is the law's arithmetic in English; the rule's wording is lexkit's Hindi
+            lines = [f"{label('cl-who', c.lang)}: {s.actor} ({modality_words(s.modality, c.lang)})",
+                     f"{label('cl-deadline', c.lang)}: {rule_text(c, s) if s.rule else d.rule}",
+                     f"{label('cl-legal-basis', c.lang)}: {basis}",
+                     f"{label('cl-verification', c.lang)}: {verification_word(s.verification, c.lang)}"]
+        lines += [f"Overlay: {origin_line(o)}" for o in s.origins]
+        ev.add("description", "\n".join([s.action, *lines, kb_line(c)]))
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Due: {s.title}")
+        alarm.add("description", f"{_l(c, 'Due', 'cl-due')}: {s.title}")
         hours = 2 if isinstance(d.due, dt.datetime) else 24
         alarm.add("trigger", dt.timedelta(hours=-hours))
         ev.add_component(alarm)

@@ -2,12 +2,67 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from lexkit.kb.models import Text
 from lexkit.procedure.sops import Entitlement, Sop, SopStep, StepDeadline
 from lexkit.render.judgement import Page, sources_section
 from lexkit.render.markdown import md_escape, origin_tag, source_dicts
 from lexkit.render.safe import terminal_safe
+
+if TYPE_CHECKING:
+    from lexkit.training.words import Words
+
+
+def _tw() -> Any:
+    """lexkit's Hindi words (lexkit.training.words), imported only when a page is not in English:
+    an English SOP look-up stays light."""
+    from lexkit.training import words
+
+    return words
+
+
+def _w(english: str, lang: str) -> str:
+    """A field name or fixed word of the SOP page, in ``lang`` (lexkit's Hindi catalogue)."""
+    if lang == "en":
+        return english
+    return str(_tw().load_catalogue().section("sop_fields").get(english, english))
+
+
+def _namer(lang: str) -> Callable[[str], str]:
+    return lambda english: _w(english, lang)
+
+
+def _step_deadline(d: StepDeadline, lang: str, words: Words | None) -> str:
+    if lang == "en" or None in (d.kind, d.amount, d.unit, d.trigger):
+        return d.text if lang == "en" else (words or _tw().Words(lang)).own(d.text)
+    assert d.kind and d.amount is not None and d.unit and d.trigger
+    return (words or _tw().Words(lang)).deadline(d.kind, d.amount, d.unit, d.trigger, d.rule_id, d.excludes)
+
+
+def _condition(s: SopStep, lang: str, words: Words | None) -> str:
+    if lang == "en" or not s.condition:
+        return s.when or ""
+    return (words or _tw().Words(lang)).condition(dict(s.condition)) or s.when or ""
+
+
+def _text(value: Text | None, lang: str, words: Words | None) -> str:
+    """What lexkit wrote in the SOP record, in ``lang``; English counted as a fallback when untranslated."""
+    if value is None:
+        return ""
+    if lang == "en":
+        return value.en
+    return (words or _tw().Words(lang)).text(value)
+
+
+def sop_gaps(sop: Sop, lang: str) -> list[str]:
+    """What lexkit wrote in this SOP that ``sop show --lang`` prints in English: empty when all is translated."""
+    if lang == "en":
+        return []
+    words = _tw().Words(lang)
+    sop_text(sop, lang, words=words)
+    return list(words.untranslated)
 
 
 def _deadline_dict(d: StepDeadline) -> dict[str, Any]:
@@ -85,64 +140,98 @@ def sop_dict(sop: Sop, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def _step(page: Page, number: int, s: SopStep, lang: str) -> None:
-    page.heading(f"{s.title.get(lang)} ({s.id})", level=3, number=number)
-    page.field("Modality", s.modality_words, indent=2)
-    page.field("Actor", s.actor.get(lang), indent=2)
-    page.field("Action", s.action.get(lang), indent=2)
+def _step(page: Page, number: int, s: SopStep, lang: str, words: Words | None = None) -> None:
+    w = _namer(lang)
+    page.heading(f"{_text(s.title, lang, words)} ({s.id})", level=3, number=number)
+    modality = s.modality_words if lang == "en" else str(_tw().load_catalogue().section("duty").get(s.modality, s.modality))
+    page.field(w("Modality"), modality, indent=2)
+    page.field(w("Actor"), _text(s.actor, lang, words), indent=2)
+    page.field(w("Action"), _text(s.action, lang, words), indent=2)
     if s.basis:
-        page.field("Legal basis", ", ".join(s.basis), indent=2)
+        page.field(w("Legal basis"), ", ".join(s.basis), indent=2)
     if s.deadline:
-        page.field("Deadline", s.deadline.text, indent=2)
+        page.field(w("Deadline"), _step_deadline(s.deadline, lang, words), indent=2)
     if s.when:
-        page.field("When", s.when, indent=2)
+        page.field(w("When"), _condition(s, lang, words), indent=2)
     if s.notes:
-        page.field("Notes", s.notes.get(lang), indent=2)
-    page.field("Verification", s.verification or "unverified", indent=2)
+        page.field(w("Notes"), _text(s.notes, lang, words), indent=2)
+    page.field(w("Verification"), _verification(s.verification or "unverified", lang), indent=2)
 
 
-def _entitlement(page: Page, e: Entitlement, lang: str) -> None:
-    until = f" to {e.valid_to}" if e.valid_to else ""
-    page.heading(f"{e.kind.replace('_', ' ').capitalize()}: {e.amount_text} ({e.id})", level=3)
-    page.field("Scheme", e.scheme, indent=2)
-    page.field("Valid", f"from {e.valid_from}{until}", indent=2)
-    page.field("Conditions", e.conditions.get(lang), indent=2)
+def _verification(v: str, lang: str) -> str:
+    return v if lang == "en" else _tw().header(v, lang)
+
+
+def _entitlement(page: Page, e: Entitlement, lang: str, words: Words | None = None) -> None:
+    w = _namer(lang)
+    until = f" {w('to')} {e.valid_to}" if e.valid_to else ""
+    if lang == "en":
+        page.heading(f"{e.kind.replace('_', ' ').capitalize()}: {e.amount_text} ({e.id})", level=3)
+    else:
+        kind = str(_tw().load_catalogue().section("entitlement_kinds").get(e.kind, e.kind.replace('_', ' ')))
+        page.heading(f"{kind}: {_tw().Words(lang).amount(e.amount_inr, e.amount_is, e.amount_text)} ({e.id})", level=3)
+    page.field(w("Scheme"), e.scheme, indent=2)
+    page.field(w("Valid"), f"{w('from')} {e.valid_from}{until}" if lang == "en" else f"{e.valid_from} {w('from')}{until}",
+               indent=2)
+    page.field(w("Conditions"), _text(e.conditions, lang, words), indent=2)
     if e.when:
-        page.field("When", e.when, indent=2)
+        page.field(w("When"), e.when, indent=2)
     if e.basis:
-        page.field("Legal basis", ", ".join(e.basis), indent=2)
-    page.field("Verification", e.verification or "unverified", indent=2)
+        page.field(w("Legal basis"), ", ".join(e.basis), indent=2)
+    page.field(w("Verification"), _verification(e.verification or "unverified", lang), indent=2)
 
 
-def sop_text(sop: Sop, lang: str = "en", markdown: bool = False) -> str:
+def sop_text(sop: Sop, lang: str = "en", markdown: bool = False, words: Words | None = None) -> str:
     """An SOP as a document: who issued it, then its steps phase by phase, entitlements and sources."""
+    w = _namer(lang)
     page = Page(markdown)
-    page.title(sop.title.get(lang))
+    page.title(_text(sop.title, lang, words))
     page.blank()
-    page.field("Id", sop.id)
-    page.field("Kind", sop.kind)
-    page.field("Issued by", sop.issued_by or "not recorded")
-    page.field("Issued on", sop.issued_on or "not recorded")
+    page.field(w("Id"), sop.id)
+    page.field(w("Kind"), sop.kind)
+    page.field(w("Issued by"), sop.issued_by or w("not recorded"))
+    page.field(w("Issued on"), sop.issued_on or w("not recorded"))
     if sop.reference:
-        page.field("Reference", sop.reference)
+        page.field(w("Reference"), sop.reference)
     if sop.state:
-        page.field("State", sop.state)
-    page.heading("Summary")
-    page.para(sop.summary.get(lang))
+        page.field(w("State"), sop.state)
+    if lang != "en":
+        page.para(w("translated"))
+    page.heading(w("Summary"))
+    page.para(_text(sop.summary, lang, words))
     if sop.note:
-        page.para(f"Note: {sop.note.get(lang)}")
+        page.para(f"{w('Note')}: {_text(sop.note, lang, words)}")
     number = 0
     for phase, steps in sop.by_phase():
-        page.heading(f"Phase: {phase}")
+        shown = phase if lang == "en" else str(_tw().load_catalogue().section("phases").get(phase, phase))
+        page.heading(f"{w('Phase')}: {shown}")
         for step in steps:
             number += 1
-            _step(page, number, step, lang)
+            _step(page, number, step, lang, words)
     if sop.entitlements:
-        page.heading("Entitlements")
+        page.heading(w("Entitlements"))
         for e in sop.entitlements:
-            _entitlement(page, e, lang)
-    sources_section(page, sop.sources, sop.verification, sop.last_verified_on, sop.origin, sop.override_reason)
+            _entitlement(page, e, lang, words)
+    if lang == "en":
+        sources_section(page, sop.sources, sop.verification, sop.last_verified_on, sop.origin, sop.override_reason)
+    else:
+        _sources_hi(page, sop, lang)
     return page.text()
+
+
+def _sources_hi(page: Page, sop: Sop, lang: str) -> None:
+    from lexkit.render.judgement import source_line
+    from lexkit.render.markdown import origin_line
+
+    w = _namer(lang)
+    page.heading(w("Sources"))
+    for src in sop.sources:
+        page.item(source_line(src))
+    page.item(f"{w('verification')}: {_verification(sop.verification or 'unverified', lang)}; "
+              f"{w('last verified on')}: {sop.last_verified_on or w('not recorded')}")
+    overlay = origin_line(sop.origin, sop.override_reason)
+    if overlay:
+        page.item(overlay)
 
 
 def list_dicts(sops: list[Sop], lang: str = "en") -> list[dict[str, Any]]:
@@ -165,7 +254,12 @@ def list_dicts(sops: list[Sop], lang: str = "en") -> list[dict[str, Any]]:
     ]
 
 
-def _counts(s: Sop) -> str:
+def _counts(s: Sop, lang: str = "en") -> str:
+    if lang != "en":
+        parts = [f"{len(s.steps)} {_w('steps', lang)}"] if s.steps or not s.entitlements else []
+        if s.entitlements:
+            parts.append(f"{len(s.entitlements)} {_w('entitlements', lang)}")
+        return ", ".join(parts)
     parts = [f"{len(s.steps)} step" + ("" if len(s.steps) == 1 else "s")] if s.steps or not s.entitlements else []
     if s.entitlements:
         parts.append(f"{len(s.entitlements)} entitlement" + ("" if len(s.entitlements) == 1 else "s"))
@@ -178,11 +272,12 @@ def list_text(sops: list[Sop], lang: str = "en", markdown: bool = False) -> str:
         return ""
     if markdown:
         return "\n".join(
-            f"- **{md_escape(s.id)}** ({md_escape(s.kind)}, {md_escape(s.issued_on or 'undated')}): "
-            f"{md_escape(s.title.get(lang))}; {_counts(s)}{origin_tag(s.origin, md_escape)}"
+            f"- **{md_escape(s.id)}** ({md_escape(s.kind)}, {md_escape(s.issued_on or _w('undated', lang))}): "
+            f"{md_escape(s.title.get(lang))}; {_counts(s, lang)}{origin_tag(s.origin, md_escape)}"
             for s in sops
         ) + "\n"
     width = max(len(s.id) for s in sops)
     return terminal_safe("\n".join(
-        f"{s.id:<{width}}  {s.kind:<9}  {s.issued_on or 'undated':<10}  {s.title.get(lang)} ({_counts(s)}){origin_tag(s.origin)}" for s in sops
+        f"{s.id:<{width}}  {s.kind:<9}  {s.issued_on or _w('undated', lang):<10}  {s.title.get(lang)} ({_counts(s, lang)}){origin_tag(s.origin)}"
+        for s in sops
     ) + "\n")

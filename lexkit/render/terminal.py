@@ -26,7 +26,7 @@ def checklist_text(c: Checklist, width: int | None = None) -> str:
     import shutil
 
     size = min(max(width or shutil.get_terminal_size((120, 24)).columns, MIN_WIDTH), MAX_WIDTH)
-    if size < TABLE_MIN_WIDTH:
+    if size < TABLE_MIN_WIDTH or c.lang != "en":  # Hindi: cards at any width (rich measures Devanagari wrong)
         return terminal_safe(checklist_cards(c, size))
     return checklist_table(c, size)
 

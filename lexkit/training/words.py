@@ -23,7 +23,6 @@ from typing import Any
 
 from lexkit.errors import KnowledgeBaseInvalid
 from lexkit.kb.models import Punishment, Text, Translation, period_text
-from lexkit.kb.yamlload import load_file
 from lexkit.law.wording import punishment_text
 from lexkit.procedure.sops import condition_words
 from lexkit.procedure.wording import deadline_phrase
@@ -52,6 +51,8 @@ def catalogue_path() -> Path:
 @lru_cache(maxsize=2)
 def load_catalogue(path: Path | None = None) -> Catalogue:
     path = path or catalogue_path()
+    from lexkit.kb.yamlload import load_file  # yaml only when a catalogue is read: not on an English look-up
+
     loaded = load_file(path, f"lexkit/training/data/{path.name}")
     if loaded.problems or not isinstance(loaded.data, dict) or "translation" not in loaded.data:
         why = loaded.problems[0] if loaded.problems else "no translation record"
