@@ -272,6 +272,32 @@ def footnote_note(raw: RawSection, last_act: list[str], resolve_ibid: bool) -> s
     return "India Code footnotes: " + " ".join(out)
 
 
+GENERATED_MARK = "read by tools/import_acts.py"
+
+
+def insertion(raw: RawSection, note: str | None) -> tuple[str, str, str] | None:
+    """(first day in force, amending Act and section, footnote) for a section India Code prints as
+    wholly inserted ("^1[120A. ..." with footnote 1 "Ins. by Act 26 of 1955, s. 3 (w.e.f. ...)")."""
+    body = "\n".join(raw.lines).strip()
+    m = re.match(r"^\^(\d+)\[" + re.escape(raw.number) + r"\.", body)
+    if not m:
+        return None
+    key = m.group(1)
+    foot = next((f.strip() for f in raw.footnotes if f.strip().startswith(key + ". ")), None)
+    if not foot or not re.match(re.escape(key) + r"\. Ins\. by\b", foot):
+        return None
+    day = WEF_RE.search(foot)
+    sec = re.search(r"Ins\. by [^()]*?\bs\.\s?(\d+[A-Z]?)", foot)
+    cited = ACT_CITED.findall(foot)
+    if not cited and note:  # an "ibid." the note resolves (section-page files)
+        own = re.search(re.escape(foot[:40]) + r"[^\[]*\[ibid\.: Act (\d+ of \d{4})", note)
+        cited = [own.group(1)] if own else []
+    if not (day and sec and cited):
+        return None
+    first = dt.date(int(day.group(3)), int(day.group(2)), int(day.group(1))).isoformat()
+    return first, f"Act {cited[0]}, s.{sec.group(1)}", clean(foot, raw.number)
+
+
 def title_of(heading: str) -> str:
     t = heading.strip()
     t = re.sub(r"\]\.$", "]", t)
@@ -926,15 +952,16 @@ def render_record(r: dict) -> str:
     out.extend(f"      - {flow(s)}" for s in r["sources"])
     out.append(f"    verification: {r['verification']}")
     out.append(f"    last_verified_on: {q(IMPORT_DATE)}")
-    # dated forms go last, as tools/versions/README.md asks of every section
+    # dated forms go last, as provisions/README.md asks of every section
     if r.get("in_force_from"):
         out.append(f"    in_force_from: {q(r['in_force_from'])}")
     if r.get("versions"):
         out.append("    versions:")
         for v in r["versions"]:
             out.append(f"      - in_force_to: {q(v['in_force_to'])}")
-            out.append(f"        text: {block(v['text'], 10)}")
-            out.append(f"        text_kind: {v['text_kind']}")
+            if "text" in v:  # an inserted section's "did not exist" form has no text
+                out.append(f"        text: {block(v['text'], 10)}")
+                out.append(f"        text_kind: {v['text_kind']}")
             for key in ("punishments", "classification"):
                 if v.get(key):
                     out.append(f"        {key}:")
@@ -942,7 +969,7 @@ def render_record(r: dict) -> str:
             for key in ("changed_by", "changes"):
                 out.append(f"        {key}: {q(v[key])}")
             out.append("        sources:")
-            out.extend(f"          - {flow(s)}" for s in v["sources"])
+            out.extend(f"          - {flow(x)}" for x in v["sources"])
             out.append(f"        verification: {v['verification']}")
             out.append(f"        last_verified_on: {q(IMPORT_DATE)}")
     return "\n".join(out)
@@ -1009,8 +1036,17 @@ def kept_keys(record: str) -> dict[str, str]:
     return {k: v.rstrip() for k, v in out.items()}
 
 
-def with_kept(rendered: str, kept: dict[str, str]) -> str:
-    return "\n".join([rendered] + [kept[k] for k in KEPT_KEYS if k in kept])
+def hand_dates(kept: dict[str, str]) -> bool:
+    """Does a record carry hand-curated in_force_from / versions (not the importer's own)?"""
+    return ("in_force_from" in kept or "versions" in kept) and GENERATED_MARK not in kept.get("versions", "")
+
+
+def with_kept(record: dict, kept: dict[str, str]) -> str:
+    if hand_dates(kept):
+        record = {k: v for k, v in record.items() if k not in ("in_force_from", "versions")}
+    else:
+        kept = {k: v for k, v in kept.items() if k not in ("in_force_from", "versions")}
+    return "\n".join([render_record(record)] + [kept[k] for k in KEPT_KEYS if k in kept])
 
 
 # --------------------------------------------------------------------------------------------
@@ -1111,6 +1147,21 @@ def build_records(spec: ActSpec, acts_dir: Path, sched: dict[str, list[Row]] | N
         rec["sources"] = sources
         rec["verification"] = spec.verification
         merge_special(rec, spec, report)
+        inserted = insertion(rs, note)
+        if inserted and not gone and "versions" not in rec:  # the data file's versions (JJ Act s.86) come first
+            first, by, foot = inserted
+            day = dt.date.fromisoformat(first)
+            where = ({"url": HANDLE + spec.handle, "kind": "primary"} if not spec.secondary_note else
+                     {"citation": f"shared/reference/acts/{spec.md}", "kind": "secondary"})
+            rec["in_force_from"] = first
+            rec["versions"] = [{
+                "in_force_to": (day - dt.timedelta(days=1)).isoformat(),
+                "changed_by": by,
+                "changes": (f"Inserted by {by}, with effect from {day.day} {day:%B %Y}; before then the "
+                            f"{spec.code} had no section {n}."),
+                "sources": [dict(where, note=f"India Code footnote to s.{n}, {GENERATED_MARK}: {foot}")],
+                "verification": spec.verification,
+            }]
         records.append(rec)
     return records, list(raw)
 
@@ -1322,7 +1373,7 @@ def merge_special(rec: dict, spec: ActSpec, report: Report) -> None:
             "changed_by": "Juvenile Justice (Care and Protection of Children) Amendment Act, 2021 (23 of 2021), s.26",
             "changes": JJA_86_CHANGE,
             "sources": [{"url": HANDLE + "2148", "kind": "primary",
-                         "note": "s.86 footnote: substituted by Act 23 of 2021, s.26 (w.e.f. 1-9-2022)"},
+                         "note": f"s.86 footnote, {GENERATED_MARK}: substituted by Act 23 of 2021, s.26 (w.e.f. 1-9-2022)"},
                         {"citation": "JJ Act 2015, s.86 as enacted: text held in the versions of JJA-86", "kind": "secondary"}],
             "verification": "secondary"}]
 
@@ -1477,15 +1528,17 @@ def write_act(spec: ActSpec, acts_dir: Path, kb: Path, scheds: dict, report: Rep
         existing = []
     kept = {rid: txt for rid, txt in existing if not is_generated(txt)}
     curated = {rid: kept_keys(txt) for rid, txt in existing if rid not in kept}
+    start = re.search(r'^  in_force_from: "(\d{4}-\d\d-\d\d)"', header, re.M)
+    act_start = start.group(1) if start else "0000-00-00"
     # the report is about the importer's records: a hand-curated record keeps its own punishments
     report.lines[:] = [ln for ln in report.lines if ln.split(":", 1)[0] not in kept]
     chunks: dict[str, str] = dict(kept)
     for r in records:
         if r["id"] in kept:
             continue
-        # a key the importer itself now generates (the JJ Act s.86 versions) is not kept twice
-        chunks[r["id"]] = with_kept(render_record(r), {k: v for k, v in curated.get(r["id"], {}).items()
-                                                         if k not in r})
+        if "versions" in r and r["in_force_from"] <= act_start:
+            r = {k: v for k, v in r.items() if k not in ("in_force_from", "versions")}
+        chunks[r["id"]] = with_kept(r, curated.get(r["id"], {}))
     order = sorted(chunks, key=lambda rid: natural_key(rid.split("-", 1)[1]))
     new = header + "\n" + "\n\n".join(chunks[i] for i in order) + "\n"
     # the result must load and hold every record once
@@ -1498,8 +1551,9 @@ def write_act(spec: ActSpec, acts_dir: Path, kb: Path, scheds: dict, report: Rep
         got = next(s for s in data["sections"] if s["id"] == r["id"])
         assert got["text"] == r["text"], r["id"]
         before = next((yaml.safe_load(t)[0] for rid, t in existing if rid == r["id"] and rid not in kept), {})
-        for key in (k for k in KEPT_KEYS if k not in r):
-            assert got.get(key) == before.get(key), f"{r['id']}: {key} not kept"
+        for key in KEPT_KEYS:
+            if key == "keywords" or hand_dates(curated.get(r["id"], {})):
+                assert got.get(key) == before.get(key), f"{r['id']}: {key} not kept"
     report.add(f"{spec.code}: {len(ids)} sections ({len(kept)} hand-curated kept, "
                f"{len(ids) - len(kept)} imported); bare file has {len(all_numbers)}")
     old = path.read_text(encoding="utf-8") if path.exists() else None
