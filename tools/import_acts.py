@@ -1099,12 +1099,12 @@ PUNISHMENT_FIXES: dict[tuple[str, str, str], tuple[str, str]] = {
         "the punishment of any other conviction (up to 3 years, or fine, or both) is read from the section text"),
     ("IPC", "355", "Imprisonment up to 5 years and with fine for second or subsequent conviction."): (
         "Imprisonment for 2 years, or fine, or both.",
-        "the Schedule's \"Ditto\" for s.355, resolved to the s.354D entry above it (inserted in 2013), stood for "
-        "the s.354 entry it followed before; the section text reads two years, or fine, or both"),
+        "the Schedule prints \"Ditto\" for s.355, which the resolved view takes from the s.354D entry above it "
+        "(stalking, second or subsequent conviction); the section text reads two years, or fine, or both"),
     ("IPC", "356", "Imprisonment up to 5 years and with fine for second or subsequent conviction."): (
         "Imprisonment for 2 years, or fine, or both.",
-        "the Schedule's \"Ditto\" for s.356 repeats s.355's, resolved to the s.354D entry inserted in 2013; the "
-        "section text reads two years, or fine, or both"),
+        "the Schedule prints \"Ditto\" for s.356 as for s.355, which the resolved view takes from the s.354D "
+        "entry (stalking, second or subsequent conviction); the section text reads two years, or fine, or both"),
     ("IPC", "511", "Imprisonment for life, or imprisonment not exceeding half.of the longest term, provided for "
                    "the offence, or fine, or both"): (
         "One half of the imprisonment for life, or imprisonment not exceeding one-half of the longest term, "
