@@ -122,6 +122,18 @@ TABLE: list[tuple[str, str, int, dict[str, Any]]] = [
     ("BNS-230", "230(2)", 0, {"death": True, "imprisonment": "none"}),
     ("BNS-77", "77: Voyeurism", 0, {"min_years": 1, "max_years": 3, "conviction": "first"}),
     ("BNS-77", "77: Second", 0, {"min_years": 3, "max_years": 7, "conviction": "subsequent"}),
+    # special Acts: no First Schedule, read from the section text
+    ("POCSO-4", "4(1)", 0, {"min_years": 10, "life": True, "fine": "required", "fine_to_victim": True}),
+    ("POCSO-4", "4(2)", 0, {"min_years": 20, "life": True, "life_meaning": "remainder_of_natural_life",
+                            "fine_to_victim": False}),
+    ("POCSO-6", "6", 0, {"min_years": 20, "death": True, "imprisonment": "rigorous", "fine_to_victim": True}),
+    ("POCSO-8", "8", 0, {"min_years": 3, "max_years": 5, "fine": "required"}),
+    ("POCSO-17", "17", 0, {"relation": "same_as", "relative_to": "that offence"}),
+    ("ITA-67", "67", 0, {"max_years": 3, "fine_max_inr": 500_000, "conviction": "first"}),
+    ("ITA-67", "67", 1, {"max_years": 5, "fine_max_inr": 1_000_000, "conviction": "subsequent"}),
+    ("JJA-77", "77", 0, {"max_years": 7, "imprisonment": "rigorous", "fine_max_inr": 100_000}),
+    ("IFA-22", "22", 0, {"min_years": 2, "max_years": 7, "fine_min_inr": 100_000, "fine_max_inr": 1_000_000}),
+    ("PCMA-9", "9", 0, {"max_years": 2, "imprisonment": "rigorous", "fine": "or_both", "fine_max_inr": 100_000}),
     ("BNS-154", "154", 0, {"max_years": 7, "forfeiture": "forfeiture of certain property"}),
 ]
 
@@ -238,3 +250,15 @@ def test_provision_show_json_carries_the_new_fields() -> None:
     assert [p["conviction"] for p in ps] == ["first", "subsequent", None]
     assert ps[2]["community_service"] is True
     assert ps[1]["summary"] == "on second or subsequent conviction: RI 1 year to 5 years + fine"
+
+
+@pytest.mark.parametrize(("clause", "first", "reading"), [
+    ("with imprisonment of either description for a term which shall not be less than three years but which may "
+     "extend to five years, and shall also be liable to fine", False,
+     "imprisonment for not less than three years but which may extend to five years and fine"),
+    ("with rigorous imprisonment which may extend to two years or with fine which may extend to one lakh rupees or "
+     "with both", False, "rigorous imprisonment which may extend to two years or fine which may extend to 1 lakh "
+     "rupees, or both"),
+])
+def test_text_clause_in_the_schedules_shorthand(clause: str, first: bool, reading: str) -> None:
+    assert IA.text_clause_to_schedule(clause.removeprefix("with "), first) == reading

@@ -711,6 +711,8 @@ FINE_TAILS: list[tuple[str, str, str | None]] = [
     (r",? or fine (?:of |which may extend to )?" + AMT + "$", "alternative", "max"),
     (r",? or fine$", "alternative", None),
     (r",? and fine to be paid to the victim$", "required", "victim"),
+    (r",? and fine (?:of )?(?:which shall )?not (?:be )?less than " + AMT + r",? but (?:which )?may extend to " + AMT + "$",
+     "required", "range"),
     (r",? and fine (?:of )?(?:which shall )?not (?:be )?less than " + AMT + "$", "required", "min"),
     (r",? and fine (?:of |which may extend to )" + AMT + "$", "required", "max"),
     (r",? and " + AMT + "$", "required", "max"),
@@ -743,6 +745,8 @@ def _one(p: str) -> dict:
             r["fine_max_inr"] = _inr(m.group(1))
         elif groups == "min":
             r["fine_min_inr"] = _inr(m.group(1))
+        elif groups == "range":
+            r["fine_min_inr"], r["fine_max_inr"] = _inr(m.group(1)), _inr(m.group(2))
         elif groups == "victim":
             r["fine_to_victim"] = True
         elif groups == "multiple":
@@ -765,7 +769,7 @@ def _one(p: str) -> dict:
     elif ml:
         _set_term(r, "min", ml.group(1))
     else:
-        m = (re.fullmatch(r"(?:for |of )?(?:a term which shall )?not (?:be )?less than (.+?),? (?:but )?which may "
+        m = (re.fullmatch(r"(?:for |of )?(?:a term which shall )?not (?:be )?less than (.+?),? (?:but )?(?:which )?may "
                           r"extend to (.+)", body)
              or re.fullmatch(r"for (\d+ years?),? but which may extend to (.+)", body))
         if m:
@@ -1142,6 +1146,13 @@ def build_records(spec: ActSpec, acts_dir: Path, sched: dict[str, list[Row]] | N
             extra = CLASSIFICATION_NOTES.get(f"{spec.code}-{n}")
             if extra:
                 notes.insert(0, extra)
+        if spec.code in TEXT_PUNISHMENT_ACTS and not gone and "shall be punish" in text:
+            pun, why = text_punishments(n, rec["title"], text)
+            if pun:
+                rec["punishments"] = pun
+                notes.insert(0, "Punishments read from the section text (the Act has no First Schedule).")
+            else:
+                report.add(f"{spec.code}-{n}: punishment in the text not structured: {why}")
         if notes:
             rec["note"] = " ".join(notes)
         rec["sources"] = sources
@@ -1416,12 +1427,12 @@ PUNISHMENT_FIXES: dict[tuple[str, str, str], tuple[str, str]] = {
         "the punishment of any other conviction (up to 3 years, or fine, or both) is read from the section text"),
     ("IPC", "355", "Imprisonment up to 5 years and with fine for second or subsequent conviction."): (
         "Imprisonment for 2 years, or fine, or both.",
-        "the Schedule's \"Ditto\" for s.355, resolved to the s.354D entry above it (inserted in 2013), stood for "
-        "the s.354 entry it followed before; the section text reads two years, or fine, or both"),
+        "the Schedule prints \"Ditto\" for s.355, which the resolved view takes from the s.354D entry above it "
+        "(stalking, second or subsequent conviction); the section text reads two years, or fine, or both"),
     ("IPC", "356", "Imprisonment up to 5 years and with fine for second or subsequent conviction."): (
         "Imprisonment for 2 years, or fine, or both.",
-        "the Schedule's \"Ditto\" for s.356 repeats s.355's, resolved to the s.354D entry inserted in 2013; the "
-        "section text reads two years, or fine, or both"),
+        "the Schedule prints \"Ditto\" for s.356 as for s.355, which the resolved view takes from the s.354D "
+        "entry (stalking, second or subsequent conviction); the section text reads two years, or fine, or both"),
     ("IPC", "511", "Imprisonment for life, or imprisonment not exceeding half.of the longest term, provided for "
                    "the offence, or fine, or both"): (
         "One half of the imprisonment for life, or imprisonment not exceeding one-half of the longest term, "
@@ -1502,6 +1513,93 @@ def punishments_for(number: str, rows: list[Row], text: str, code: str = "") -> 
     if not out:
         return [], "no entry gives a punishment"
     return out, "; ".join(fixes)
+
+
+# --------------------------------------------------------------------------------------------
+# Punishments of the special Acts, read from the section text (they have no First Schedule)
+# --------------------------------------------------------------------------------------------
+
+TEXT_PUNISHMENT_ACTS = ("ITPA", "BLSA", "JJA", "POCSO", "PCMA", "EMA", "THOTA", "ITA", "SCST", "IFA", "NIA")
+CLAUSE_RE = re.compile(r"shall be punish(?:ed|able),? (on first conviction )?with (.+?)(?=[.:;](?:\s|$)|$)")
+SUBSECTION_RE = re.compile(r"^\[?\((\d+[A-Z]*)\)")
+
+
+def _amounts_to_figures(s: str) -> str:
+    """'one lakh rupees' -> '1 lakh rupees'; 'two thousand rupees' -> '2000 rupees' (the Schedule's forms)."""
+    lakhs = {"one": 1, "two": 2, "three": 3, "five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "fifty": 50}
+    s = re.sub(r"\b(" + "|".join(lakhs) + r") lakh rupees", lambda m: f"{lakhs[m.group(1)]} lakh rupees", s)
+    names = sorted(((w, n) for n, w in AMOUNT_NAMES.items()), key=lambda x: -len(x[0]))
+    for w, n in names:
+        s = re.sub(rf"\b{w} rupees", f"{n} rupees", s)
+    return s
+
+
+def text_clause_to_schedule(clause: str, first: bool) -> str:
+    """The words of a punishing clause in the Schedule's shorthand, for parse_punishment."""
+    s = " ".join(clause.replace("[", "").replace("]", "").split()).lower().rstrip(",")
+    s = re.sub(r"\ban imprisonment\b", "imprisonment", s)
+    s = s.replace("imprisonment of either description", "imprisonment").replace("imprisonment, which", "imprisonment which")
+    s = s.replace("for a term which shall not be less than", "for not less than")
+    s = s.replace("for a term which may extend to", "which may extend to")
+    s = s.replace("which may extend up to", "which may extend to")
+    s = re.sub(r",? and shall also be liable to (?:a )?fine\b", " and fine", s)
+    s = re.sub(r",? and (?:also )?with fine\b", " and fine", s)
+    s = re.sub(r",? or with (?:a )?fine\b", " or fine", s)
+    s = re.sub(r",? or (?:a )?fine\b", " or fine", s)
+    s = re.sub(r",? or with both$", ", or both", s)
+    s = re.sub(r"(?<!,) or both$", ", or both", s)
+    s = re.sub(r",? and shall (?:also )?be liable to (?:a )?fine\b", " and fine", s)
+    s = s.replace("fine not exceeding", "fine which may extend to")
+    s = re.sub(r"remainder of (?:the )?natural life of that person", "remainder of that person's natural life", s)
+    s = re.sub(r"\bfine of not less than\b", "fine not less than", s)
+    s = re.sub(r"\bfine which shall not be less than\b", "fine not less than", s)
+    s = _amounts_to_figures(s)
+    if first or re.search(r"\bin the event of (?:a )?second or subsequent conviction\b", s):
+        s = re.sub(r",? and,? in the event of (?:a )?second or subsequent conviction,? with ",
+                   ", and, in the event of second or subsequent conviction, with ", s)
+        s = "on first conviction, with " + s
+    return s
+
+
+def text_punishments(number: str, title: str, text: str) -> tuple[list[dict], str]:
+    """Every punishing clause of a section ('shall be punished with ...'), structured, each held to its
+    paragraph; ([], why) when a clause does not read."""
+    out: list[dict] = []
+    label = number
+    for para in text.split("\n\n"):
+        m = SUBSECTION_RE.match(para.strip())
+        if m:
+            label = f"{number}({m.group(1)})"
+        flat = " ".join(para.split())
+        for c in CLAUSE_RE.finditer(flat):
+            reading = text_clause_to_schedule(c.group(2), bool(c.group(1)))
+            try:
+                ps = parse_punishment(reading)
+            except Unparsed as e:
+                return [], f"{label}: {c.group(0)[:90]!r}: {e}"
+            kind = imprisonment_kind(flat)
+            for p in ps:
+                why = check_against_text(p, flat)
+                if why:
+                    return [], f"{label}: {why}"
+                _finish_terms(p)
+                fine_bound_from_text(p, flat)
+                if p.get("imprisonment") is None and (p["life"] or p["min_years"] is not None
+                                                      or p["max_years"] is not None) and kind:
+                    p["imprisonment"] = kind
+                rec = {"applies_to": f"{label}: {title}"}
+                rec.update({k: p[k] for k in PUNISHMENT_KEYS if k in p})
+                if rec not in out:
+                    out.append(rec)
+    # POCSO 4(3), 6(2): "The fine imposed under sub-section (1) shall be ... paid to the victim"
+    flat_text = " ".join(text.split())
+    for m in re.finditer(r"fine imposed under (?:sub-section \((\d+)\)|this section)[^.]{0,60}paid to the victim",
+                         flat_text):
+        for rec in out:
+            label = rec["applies_to"].split(":", 1)[0]
+            if rec["fine"] != "none" and (m.group(1) is None or label in (f"{number}({m.group(1)})", number)):
+                rec["fine_to_victim"] = True
+    return out, ("" if out else "no clause 'shall be punished with ...' read")
 
 
 # --------------------------------------------------------------------------------------------
