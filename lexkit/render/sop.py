@@ -3,14 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lexkit.kb.models import Text
 from lexkit.procedure.sops import Entitlement, Sop, SopStep, StepDeadline
 from lexkit.render.judgement import Page, sources_section
 from lexkit.render.markdown import md_escape, source_dicts
 from lexkit.render.safe import terminal_safe
-from lexkit.training.words import Words, header, load_catalogue
+
+if TYPE_CHECKING:  # Hindi only: a warm English look-up loads no YAML (tests/test_startup.py)
+    from lexkit.training.words import Words
+
+
+def header(english: str, lang: str) -> str:
+    from lexkit.training.words import header as catalogue_header
+
+    return catalogue_header(english, lang)
+
+
+def load_catalogue() -> Any:
+    from lexkit.training.words import load_catalogue as load
+
+    return load()
+
+
+def _new_words(lang: str) -> Words:
+    from lexkit.training.words import Words
+
+    return Words(lang)
 
 
 def _w(english: str, lang: str) -> str:
@@ -26,15 +46,15 @@ def _namer(lang: str) -> Callable[[str], str]:
 
 def _step_deadline(d: StepDeadline, lang: str, words: Words | None) -> str:
     if lang == "en" or None in (d.kind, d.amount, d.unit, d.trigger):
-        return d.text if lang == "en" else (words or Words(lang)).own(d.text)
+        return d.text if lang == "en" else (words or _new_words(lang)).own(d.text)
     assert d.kind and d.amount is not None and d.unit and d.trigger
-    return (words or Words(lang)).deadline(d.kind, d.amount, d.unit, d.trigger, d.rule_id, d.excludes)
+    return (words or _new_words(lang)).deadline(d.kind, d.amount, d.unit, d.trigger, d.rule_id, d.excludes)
 
 
 def _condition(s: SopStep, lang: str, words: Words | None) -> str:
     if lang == "en" or not s.condition:
         return s.when or ""
-    return (words or Words(lang)).condition(dict(s.condition)) or s.when or ""
+    return (words or _new_words(lang)).condition(dict(s.condition)) or s.when or ""
 
 
 def _text(value: Text | None, lang: str, words: Words | None) -> str:
@@ -43,14 +63,14 @@ def _text(value: Text | None, lang: str, words: Words | None) -> str:
         return ""
     if lang == "en":
         return value.en
-    return (words or Words(lang)).text(value)
+    return (words or _new_words(lang)).text(value)
 
 
 def sop_gaps(sop: Sop, lang: str) -> list[str]:
     """What lexkit wrote in this SOP that ``sop show --lang`` prints in English: empty when all is translated."""
     if lang == "en":
         return []
-    words = Words(lang)
+    words = _new_words(lang)
     sop_text(sop, lang, words=words)
     return list(words.untranslated)
 
@@ -159,7 +179,7 @@ def _entitlement(page: Page, e: Entitlement, lang: str, words: Words | None = No
         page.heading(f"{e.kind.replace('_', ' ').capitalize()}: {e.amount_text} ({e.id})", level=3)
     else:
         kind = str(load_catalogue().section("entitlement_kinds").get(e.kind, e.kind.replace('_', ' ')))
-        page.heading(f"{kind}: {Words(lang).amount(e.amount_inr, e.amount_is, e.amount_text)} ({e.id})", level=3)
+        page.heading(f"{kind}: {_new_words(lang).amount(e.amount_inr, e.amount_is, e.amount_text)} ({e.id})", level=3)
     page.field(w("Scheme"), e.scheme, indent=2)
     page.field(w("Valid"), f"{w('from')} {e.valid_from}{until}" if lang == "en" else f"{e.valid_from} {w('from')}{until}",
                indent=2)
