@@ -21,7 +21,7 @@ from lexkit.kb.knowledge import KnowledgeBase, alias_key, load_files, section_ci
 from lexkit.kb.models import Text
 
 #: Bumped whenever the tables change: a store of another format is rebuilt, never read.
-STORE_FORMAT = 3
+STORE_FORMAT = 4
 #: PRAGMA application_id of a lexkit store ("LXKT"): a foreign SQLite file is never trusted.
 APPLICATION_ID = 0x4C584B54
 
