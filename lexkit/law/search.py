@@ -74,8 +74,10 @@ def search(kb: KnowledgeBase, query: str, act: str | None = None, limit: int = 1
     numbers = [query[a:b].upper() for a, b in word_spans(query) if query[a].isdigit()][:MAX_WORDS]
     first: list[Hit] = []
     for number in dict.fromkeys(numbers):
-        rows = store.all("SELECT id, title, substr(text, 1, 160), origin FROM sections WHERE number = ? AND (? IS NULL OR act = ?) "
-                         "ORDER BY id", number, act, act)
+        # the offence first: a bare '370' is IPC 370 before CrPC/BNSS 370 (penal codes, then special Acts, then procedure)
+        rows = store.all("SELECT s.id, s.title, substr(s.text, 1, 160), s.origin FROM sections s LEFT JOIN acts a ON a.code = s.act "
+                         "WHERE s.number = ? AND (? IS NULL OR s.act = ?) ORDER BY CASE a.kind WHEN 'penal_code' THEN 0 "
+                         "WHEN 'special_act' THEN 1 WHEN 'procedure_code' THEN 3 ELSE 2 END, s.id", number, act, act)
         first += [Hit(r[0], r[1], " ".join(r[2].split()), 0.0, r[3]) for r in rows]
     hits = first + [h for h in _ranked(store, query, act, limit) if h.id not in {f.id for f in first}]
     return hits[:limit]
