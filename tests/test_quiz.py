@@ -118,7 +118,7 @@ def test_successor_question_names_the_bns_successor(kb: KnowledgeBase) -> None:
     q = next(c for c in pools["successor"] if c.subject == "ipc-bns:IPC-370A")
     assert q.prompt == "Which BNS provision replaced IPC s.370A?"
     assert q.answer == "BNS s.144" and q.basis == "BNS-144"
-    assert q.verification == "unverified"  # the IPC 370A -> BNS 144 row is inferred, and says so
+    assert q.verification == "secondary"  # the IPC 370A -> BNS 144 row was checked against both texts
     assert set(q.near) <= {cite(kb, r.to_ref) for r in kb.correspondence if r.table == "ipc-bns" and r.to_ref}
 
 
