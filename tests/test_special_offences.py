@@ -124,11 +124,20 @@ def test_structured_punishments_read_from_the_text(run, citation, applies_to, mi
     assert (p["min_years"], p["max_years"], p["life"]) == (min_years, max_years, life), p
 
 
-def test_what_the_schema_cannot_hold_is_said_in_the_note(run) -> None:
-    """Death (POCSO 6, SC/ST 3(2)(i)) has no field yet: the section's note must say it."""
-    assert "death" in _show(run, "POCSO 6")["note"]
-    note = _show(run, "SC/ST Act 3")["note"]
-    assert "death" in note and "(va)" in note
+def test_death_relative_punishments_and_convictions_are_fields_not_notes(run) -> None:
+    """The data file uses the punishment schema's death, fine_to_victim, conviction and relation fields."""
+    p6 = _entry(_show(run, "POCSO 6")["punishments"], "6(1)")
+    assert (p6["death"], p6["fine_to_victim"], p6["life"]) == (True, True, True), p6
+    sc = _show(run, "SC/ST Act 3")
+    assert _entry(sc["punishments"], "3(2)(i): an innocent")["death"] is True
+    assert _entry(sc["punishments"], "3(2)(vi)")["relation"] == "same_as"
+    assert "not yet a field" not in sc["note"] and "(va)" not in sc["note"]
+    p17 = _show(run, "POCSO 17")
+    assert [(p["relation"], p["relative_to"]) for p in p17["punishments"]] == [("same_as", "that offence")]
+    assert {(p["relation"], p["fraction"]) for p in _show(run, "POCSO 18")["punishments"]} == {
+        ("fraction_of_life", 0.5), ("fraction_of_longest_term", 0.5)}
+    assert [p["conviction"] for p in _show(run, "POCSO 14")["punishments"][:2]] == ["first", "subsequent"]
+    assert [p["conviction"] for p in _show(run, "JJ Act 82")["punishments"][:2]] == ["first", "subsequent"]
 
 
 def test_jj_act_offence_before_the_2021_amendment_has_the_classification_of_s86_as_enacted(run) -> None:

@@ -1249,6 +1249,9 @@ def part_ii(p: dict) -> tuple[bool, bool, str, str]:
     """(cognizable, bailable, court, the Part II row) for one punishment, by its heaviest term.
 
     The row is the same in the CrPC's and the BNSS's First Schedule, Part II."""
+    if p.get("relation"):
+        raise SystemExit(f"{p['applies_to']}: a punishment relative to another offence: give the classification "
+                         "explicitly or mark the limb no_classification")
     death = bool(p.get("death"))
     mx, mn = p.get("part_ii_as", p.get("max_years")), p.get("min_years")
     if p.get("life") or death or (mx is not None and mx > 7):
@@ -1308,8 +1311,10 @@ def _rule(data: dict, code: str, entry: dict) -> dict:
 
 def jja_86(p: dict, enacted: bool) -> dict:
     """JJ Act s.86 as enacted (offences before 1 September 2022) or as substituted by Act 23 of 2021."""
+    if p.get("relation"):
+        raise SystemExit(f"{p['applies_to']}: a punishment relative to another offence: s.86 cannot place it")
     mx = p.get("max_years")
-    heavy = bool(p.get("life")) or (mx is not None and mx > 7)
+    heavy = bool(p.get("life")) or bool(p.get("death")) or (mx is not None and mx > 7)
     mid = not heavy and mx is not None and mx >= 3
     sub = "(1)" if heavy else "(2)" if mid else "(3)"
     if enacted:
@@ -1330,7 +1335,7 @@ def load_special() -> dict:
 
 
 _SPECIAL: dict | None = None
-PRIVATE_KEYS = ("no_classification", "death", "part_ii_as", "rule")
+PRIVATE_KEYS = ("no_classification", "part_ii_as", "rule")
 
 
 def merge_special(rec: dict, spec: ActSpec, report: Report) -> None:
@@ -1353,9 +1358,10 @@ def merge_special(rec: dict, spec: ActSpec, report: Report) -> None:
         rec["classification"] = special_classification(entry, entry["punishments"], _rule(_SPECIAL, spec.code, entry),
                                                         act.get("in_force_from"))
     notes = [entry["note"]] if entry.get("note") else []
-    # what the structured fields cannot say must still be read: death, relative punishments, no maximum
+    # what the structured fields cannot say must still be read: an unclassified limb (unless its relation to
+    # another offence says why), no maximum
     unsaid = [f"{p['applies_to']}: {p['note']}" for p in entry["punishments"]
-              if p.get("note") and (p.get("death") or p.get("no_classification") or "part_ii_as" in p)]
+              if p.get("note") and ((p.get("no_classification") and not p.get("relation")) or "part_ii_as" in p)]
     if unsaid:
         notes.insert(0, "Punishment beyond the structured fields: " + " ".join(
             u if u.endswith(".") else u + "." for u in unsaid))
