@@ -240,10 +240,9 @@ def test_wording(kb: KnowledgeBase, sid: str, label: str, index: int, words: str
     assert punishment_text(_entries(kb, sid, label)[index]) == words
 
 
-def test_provision_show_json_carries_the_new_fields() -> None:
-    done = subprocess.run(["lexkit", "provision", "show", "BNS 303", "--format", "json"], capture_output=True,
-                          text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
+def test_provision_show_json_carries_the_new_fields(run) -> None:
+    done = run("provision", "show", "BNS 303", "--format", "json")
+    assert done.code == 0, done.stderr
     data = json.loads(done.stdout)
     record = data[0] if isinstance(data, list) else data
     ps = record["punishments"]
