@@ -55,6 +55,17 @@ def minimal_kb(tmp_path: Path) -> Path:
     return dest
 
 
+@pytest.fixture
+def unwritable_cache_folder(tmp_path: Path) -> Path:
+    """A cache folder lexkit cannot create or write (for the in-memory fallback)."""
+    if os.geteuid() == 0:  # root writes anywhere chmod allows nothing: /proc refuses even root
+        return Path("/proc/self/lexkit-cache")
+    parent = tmp_path / "readonly"
+    parent.mkdir()
+    parent.chmod(0o500)
+    return parent / "cache"
+
+
 @pytest.fixture(autouse=True)
 def _private_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the real register: user data goes to a temporary folder."""

@@ -7,7 +7,6 @@ and a year or package the store does not hold falls back to the package.
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 
@@ -99,16 +98,10 @@ def test_a_calendar_from_the_store_answers_like_one_from_the_package(kb) -> None
     assert any(stored.reason(d) and "state holiday, IN-KA" in (stored.reason(d) or "") for d in days)
 
 
-def test_a_store_built_in_memory_leaves_the_holidays_out(minimal_kb: Path, tmp_path: Path,
+def test_a_store_built_in_memory_leaves_the_holidays_out(minimal_kb: Path, unwritable_cache_folder: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """A read-only cache folder: the store is rebuilt on every run, so it computes only the years it needs."""
-    if os.geteuid() == 0:  # root writes anywhere chmod allows nothing: /proc refuses even root
-        folder = Path("/proc/self/lexkit-cache")
-    else:
-        parent = tmp_path / "readonly"
-        parent.mkdir()
-        parent.chmod(0o500)
-        folder = parent / "cache"
+    folder = unwritable_cache_folder
     monkeypatch.setenv("LEXKIT_CACHE_DIR", str(folder))
     kb = load(minimal_kb)
     assert kb.store.path is None

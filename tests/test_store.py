@@ -109,15 +109,8 @@ def test_a_foreign_or_corrupt_store_is_rebuilt(minimal_kb: Path, cache: Path, st
     con.close()
 
 
-def test_an_unusable_cache_folder_falls_back_to_memory_with_one_warning(minimal_kb: Path, tmp_path: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    if os.geteuid() == 0:  # root writes anywhere chmod allows nothing: /proc refuses even root
-        folder = Path("/proc/self/lexkit-cache")
-    else:
-        parent = tmp_path / "readonly"
-        parent.mkdir()
-        parent.chmod(0o500)
-        folder = parent / "cache"
+def test_an_unusable_cache_folder_falls_back_to_memory_with_one_warning(minimal_kb: Path, unwritable_cache_folder: Path) -> None:
+    folder = unwritable_cache_folder
     env = {**os.environ, "LEXKIT_CACHE_DIR": str(folder)}
     result = subprocess.run([*LEXKIT, "--kb", str(minimal_kb), "provision", "show", "NEWC 20", "--format", "json"],
                             capture_output=True, text=True, env=env, timeout=120)

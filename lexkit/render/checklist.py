@@ -119,27 +119,25 @@ _ENTITLEMENT_NOTES = (
 )
 
 
-def entitlement_note_text(c: Checklist) -> str | None:
-    """Why no entitlement is listed, in ``c.lang``; None when there is no such note."""
-    note = c.entitlement_note
-    if note is None or c.lang == "en":
-        return note
-    for pattern, key in _ENTITLEMENT_NOTES:
-        m = re.fullmatch(pattern, note)
+def _by_pattern(c: Checklist, text: str, patterns: tuple[tuple[str, str], ...]) -> str:
+    """``text`` in ``c.lang``: the catalogue phrase of the first pattern it matches, else as it is."""
+    if c.lang == "en":
+        return text
+    for pattern, key in patterns:
+        m = re.fullmatch(pattern, text)
         if m:
             return label(key, c.lang, **m.groupdict())
-    return note
+    return text
+
+
+def entitlement_note_text(c: Checklist) -> str | None:
+    """Why no entitlement is listed, in ``c.lang``; None when there is no such note."""
+    return None if c.entitlement_note is None else _by_pattern(c, c.entitlement_note, _ENTITLEMENT_NOTES)
 
 
 def change_text(c: Checklist, change: str) -> str:
     """A code-in-force note ('BNS-143 -> IPC-370: the code in force on Fri 10 Mar 2023'), in ``c.lang``."""
-    if c.lang == "en":
-        return change
-    for pattern, key in _CHANGES:
-        m = re.fullmatch(pattern, change)
-        if m:
-            return label(key, c.lang, **m.groupdict())
-    return change
+    return _by_pattern(c, change, _CHANGES)
 
 
 def assumption_text(c: Checklist, a: Any) -> str:
