@@ -119,9 +119,10 @@ class Punishment(NamedTuple):
     forfeiture: str | None = None
     community_service: bool = False
     conviction: str | None = None  # "first" | "subsequent"
-    relation: str | None = None  # same_as | fraction_of_longest_term | fraction_of_life | in_addition_to
+    relation: str | None = None  # same_as | fraction_of_longest_term | fraction_of_life | in_addition_to | multiple_of
     relative_to: str | None = None
     fraction: float | None = None
+    factor: float | None = None  # multiple_of: 2 is "twice the penalty"
 
     @classmethod
     def of(cls, raw: dict[str, Any]) -> Punishment:
@@ -149,6 +150,7 @@ class Punishment(NamedTuple):
             relation=raw.get("relation"),
             relative_to=raw.get("relative_to"),
             fraction=raw.get("fraction"),
+            factor=raw.get("factor"),
         )
 
 
@@ -162,11 +164,13 @@ class Classification(NamedTuple):
     verification: str | None = None
 
     def status_text(self) -> str:
-        """'cognizable, non-bailable' (or 'not stated' where the law or Schedule is silent)."""
-        def word(value: bool | None, yes: str, no: str) -> str:
-            return "not stated" if value is None else (yes if value else no)
+        """'cognizable, non-bailable'; where the record leaves one open (it follows the offence abetted, or
+        the law does not settle it), 'cognizable or not: see basis'."""
+        def word(value: bool | None, yes: str, no: str, open_: str) -> str:
+            return f"{open_}: see basis" if value is None else (yes if value else no)
 
-        return f"{word(self.cognizable, 'cognizable', 'non-cognizable')}, {word(self.bailable, 'bailable', 'non-bailable')}"
+        return (f"{word(self.cognizable, 'cognizable', 'non-cognizable', 'cognizable or not')}, "
+                f"{word(self.bailable, 'bailable', 'non-bailable', 'bail')}")
 
     @classmethod
     def of(cls, raw: dict[str, Any]) -> Classification:

@@ -21,6 +21,7 @@ def _years(value: float | None) -> str:
 
 
 FRACTION_WORDS = {0.125: "one-eighth", 0.25: "one-fourth", 0.5: "one-half"}
+MULTIPLE_WORDS = {2.0: "twice", 3.0: "three times"}
 
 
 def _term_text(value: float | None, unit: str | None, in_years: float | None) -> str:
@@ -37,6 +38,9 @@ def relative_text(p: Punishment) -> str:
     if p.relation == "same_as":
         prep = "" if target.startswith(("if ", "as if ", "the original sentence")) else "for "
         return f"the same as {prep}{target}"
+    if p.relation == "multiple_of":
+        times = MULTIPLE_WORDS.get(p.factor or 0.0, f"{p.factor:g} times")
+        return f"{times} the penalty provided for {target}"
     part = FRACTION_WORDS.get(p.fraction or 0.0, f"{p.fraction:g}")
     if p.relation == "fraction_of_life":
         return f"up to {part} of imprisonment for life"
@@ -49,9 +53,9 @@ def punishment_text(p: Punishment) -> str:
     lo = _term_text(p.min_term, p.term_unit, p.min_years)
     hi = _term_text(p.max_term, p.term_unit, p.max_years)
     stated = p.life or p.min_years is not None or p.max_years is not None
-    if p.relation in ("same_as", "fraction_of_longest_term", "fraction_of_life") and not stated:
+    if p.relation in ("same_as", "fraction_of_longest_term", "fraction_of_life", "multiple_of") and not stated:
         term = relative_text(p)
-        if p.relation != "same_as" and kind:
+        if p.relation not in ("same_as", "multiple_of") and kind:
             term = f"{kind}{term}"
     elif p.community_service:
         term = "community service"

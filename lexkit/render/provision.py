@@ -16,7 +16,7 @@ from lexkit.render.safe import terminal_safe
 def classification_text(c: Classification) -> str:
     where = f"{c.applies_to}: " if c.applies_to else ""
     return (
-        f"{where}{c.status_text()}, triable by {c.triable_by or 'not stated'}"
+        f"{where}{c.status_text()}, " + (f"triable by {c.triable_by}" if c.triable_by else "court: see basis")
         + ("" if c.compoundable is None else (", compoundable" if c.compoundable else ", not compoundable"))
         + f" [{c.basis}; {c.verification}]"  # the verification mark of the row, not only in JSON
     )
@@ -106,6 +106,7 @@ def show_dict(report: ProvisionReport) -> dict[str, Any]:
                 "relation": p.relation,
                 "relative_to": p.relative_to,
                 "fraction": p.fraction,
+                "factor": p.factor,
                 "note": p.note.en if p.note else None,
                 "summary": punishment_text(p),
             }

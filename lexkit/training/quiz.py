@@ -301,7 +301,7 @@ def _punishment_prompt(kb: KnowledgeBase, s: Section, applies_to: str) -> str:
 def _term(p: Punishment) -> tuple[object, ...]:
     """The imprisonment a punishment allows, without the fine."""
     return (p.min_years, p.max_years, p.life, p.life_meaning, p.fine == "only", p.death, p.community_service,
-            p.relation, p.relative_to, p.fraction, p.conviction)
+            p.relation, p.relative_to, p.fraction, p.factor, p.conviction)
 
 
 def _foils(punishments: list[Punishment], answer: Punishment) -> set[str]:

@@ -252,7 +252,7 @@ def _term_hi(value: float | None, unit: str | None, in_years: float | None) -> s
 def punishment_hi(p: Punishment) -> str | None:
     """lexkit.law.wording.punishment_text in Hindi, term for term; None for a punishment stated relative
     to another offence, whose words (the Schedule's) lexkit has not translated."""
-    if p.relation in ("same_as", "fraction_of_longest_term", "fraction_of_life") or \
+    if p.relation in ("same_as", "fraction_of_longest_term", "fraction_of_life", "multiple_of") or \
             (p.relation == "in_addition_to") or p.forfeiture or p.fine_multiple:
         return None
     w = load_catalogue().section("punishment")
