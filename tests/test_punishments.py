@@ -261,3 +261,12 @@ def test_provision_show_json_carries_the_new_fields(run) -> None:
 ])
 def test_text_clause_in_the_schedules_shorthand(clause: str, first: bool, reading: str) -> None:
     assert IA.text_clause_to_schedule(clause.removeprefix("with "), first) == reading
+
+
+def test_a_multiple_is_checked_against_the_text() -> None:
+    """The importer refuses a 'twice' the text does not say (tools/import_acts.check_against_text)."""
+    p = {"applies_to": "85", "min_years": None, "max_years": None, "life": False, "fine": "relative",
+         "relation": "multiple_of", "factor": 2, "relative_to": "such offence"}
+    assert IA.check_against_text(p, "shall be liable to twice the penalty provided for such offence") is None
+    assert IA.check_against_text(p, "shall be liable to the penalty provided for such offence") is not None
+    assert IA.check_against_text({**p, "factor": 3}, "liable to twice the penalty") is not None

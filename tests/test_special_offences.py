@@ -69,6 +69,9 @@ CASES = [
     ("JJ Act 79", "79", False, False, "Children's Court", ["s.86"]),
     ("JJ Act 81", "81 proviso", False, False, "Children's Court", ["s.86"]),
     ("JJ Act 83", "83(2)", False, False, "Children's Court", ["s.86(2)", "s.86(4)"]),
+    ("JJ Act 56", "56(5)", False, False, "Children's Court", ["s.86(2)", "s.86(4)"]),
+    ("JJ Act 65", "65(4)", False, True, "Children's Court", ["s.86(3)", "s.86(4)"]),
+    ("ITPA 23", "23(3)", True, True, "Any Magistrate", ["ITPA s.14", "Part II"]),
     ("CLPRA 14", "14(1), 14(1A):", True, True, "Judicial Magistrate of the first class", ["s.14A", "Part II"]),
     ("CLPRA 14", "14(2):", True, False, "Judicial Magistrate of the first class", ["s.14A", "Part II"]),
     ("CLPRA 14", "14(3): first", False, True, "Judicial Magistrate of the first class", ["s.14D(1)", "Part II"]),
@@ -153,6 +156,34 @@ def test_jj_act_offence_before_the_2021_amendment_has_the_classification_of_s86_
     assert before["version"] and "s.86 was substituted" in before["version"]["changes"]
     # the punishment itself did not change
     assert before["punishments"] == after["punishments"]
+
+
+def test_jj_act_offences_stated_by_reference_to_others(run) -> None:
+    """s.56(5) takes s.80's punishment; s.85 doubles the penalty; s.87 (abetment) takes the abetted offence's;
+    s.66(3) is a penalty the registering authority imposes, which s.86 does not classify."""
+    s56 = _show(run, "JJ Act 56", "--offence-date", "2023-06-01")
+    p = _entry(s56["punishments"], "56(5)")
+    assert (p["relation"], p["relative_to"].split(" (")[0]) == ("same_as", "section 80"), p
+    # s.80's heaviest term is 3 years: s.86(2), before 2022 cognizable and triable by a Magistrate of the first class
+    old = _show(run, "JJ Act 56", "--offence-date", "2021-06-01")
+    c = _entry(old["classification"], "56(5)")
+    assert (c["cognizable"], c["bailable"], c["triable_by"]) == (True, False, "Magistrate of the first class"), c
+    assert "valid order from the Court" in old["text"] and "[District Magistrate]" in s56["text"]
+    assert '"Court" read "District Magistrate"' in old["version"]["changes"]
+    s85 = _show(run, "JJ Act 85")
+    p85 = _entry(s85["punishments"], "85:")
+    assert (p85["relation"], p85["factor"]) == ("multiple_of", 2), p85
+    assert p85["summary"] == "twice the penalty provided for such offence"
+    c85 = _entry(s85["classification"], "85:")
+    assert (c85["cognizable"], c85["bailable"], c85["triable_by"]) == (None, None, "Children's Court"), c85
+    c87 = _entry(_show(run, "JJ Act 87")["classification"], "87:")
+    assert (c87["cognizable"], c87["bailable"]) == (None, None) and "punishment provided for that offence" in c87["basis"]
+    s66 = _show(run, "JJ Act 66")
+    p66 = _entry(s66["punishments"], "66(3)")
+    assert (p66["fine"], p66["fine_max_inr"]) == ("only", 50000) and "registering authority" in s66["note"]
+    assert s66["classification"] == []
+    ema = _entry(_show(run, "Emigration Act 24")["punishments"], "24(5)")
+    assert (ema["relation"], ema["factor"], ema["conviction"], ema["max_years"]) == ("multiple_of", 2, "subsequent", None)
 
 
 def test_jj_act_less_than_three_years_was_triable_by_any_magistrate_before_2022(run) -> None:

@@ -475,11 +475,12 @@ MONTHS = {3: 0.25, 6: 0.5, 9: 0.75, 18: 1.5}
 UNIT_YEARS = {"hours": 1 / (365 * 24), "days": 1 / 365, "months": 1 / 12, "years": 1}
 FRACTIONS = {"one-eighth part": 0.125, "one-fourth": 0.25, "a quarter part": 0.25, "a quarter": 0.25, "one-half": 0.5, "one half": 0.5,
              "half": 0.5}
+MULTIPLE_TEXT = {2: ("twice", "double")}
 FRACTION_WORDS = {0.125: ("one-eighth", "one-eight,"), 0.25: ("one-fourth", "one fourth", "quarter"), 0.5: ("one-half", "one- half", "half")}
 # The order of a structured punishment's keys in the YAML (the schema's $defs/punishment)
 PUNISHMENT_KEYS = ("min_years", "max_years", "term_unit", "min_term", "max_term", "life", "life_meaning", "death",
                    "imprisonment", "fine", "fine_min_inr", "fine_max_inr", "fine_multiple", "fine_to_victim",
-                   "forfeiture", "community_service", "conviction", "relation", "relative_to", "fraction", "note")
+                   "forfeiture", "community_service", "conviction", "relation", "relative_to", "fraction", "factor", "note")
 
 
 class Unparsed(Exception):
@@ -858,6 +859,8 @@ def check_against_text(p: dict, text: str) -> str | None:
             return f"fraction {p['fraction']} not in the text"
         if p["relation"] == "fraction_of_life" and "imprisonment for life" not in t:
             return "imprisonment for life not in the text"
+    if p.get("relation") == "multiple_of" and not any(w in t for w in MULTIPLE_TEXT.get(p["factor"], ("\0",))):
+        return f"multiple {p['factor']} not in the text"
     if p.get("relation") == "in_addition_to" and "in addition" not in t:
         return "'in addition' not in the text"
     if p.get("forfeiture") and not re.search(r"forfeiture|forfeit|confiscat", t):
@@ -1311,9 +1314,34 @@ def _rule(data: dict, code: str, entry: dict) -> dict:
 
 def jja_86(p: dict, enacted: bool) -> dict:
     """JJ Act s.86 as enacted (offences before 1 September 2022) or as substituted by Act 23 of 2021."""
-    if p.get("relation"):
-        raise SystemExit(f"{p['applies_to']}: a punishment relative to another offence: s.86 cannot place it")
-    mx = p.get("max_years")
+    if p.get("relation") and "part_ii_as" not in p:
+        # s.87 (abetment: "the punishment provided for that offence"), s.85 ("twice the penalty"): s.86
+        # places the offence by the punishment it comes to, which the record cannot know in advance
+        follows = (f"cognizable or not, bail{'' if not enacted else ' and court'}: s.86 places it by the punishment "
+                   f"it comes to ({_relative_words(p)})")
+        if enacted:
+            return {"cognizable": None, "bailable": None, "triable_by": None,
+                    "basis": f"JJ Act 2015, s.86 as enacted (in force 15 January 2016 to 31 August 2022); {follows}",
+                    "verification": "secondary"}
+        return {"cognizable": None, "bailable": None, "triable_by": "Children's Court",
+                "basis": f"JJ Act 2015, s.86(4) (Children's Court), as substituted by Act 23 of 2021, s.26 (w.e.f. "
+                         f"1 September 2022); {follows}",
+                "verification": "primary"}
+    mx = p.get("part_ii_as", p.get("max_years"))
+    if mx is None and p.get("min_years") and not (p.get("life") or p.get("death")) and p.get("min_years", 0) <= 7:
+        # a minimum with no maximum (s.82(3): "not less than three years"): s.86(1) or s.86(2), and the text
+        # does not say which; record what both give and leave the rest unstated
+        why = (f"the text sets a minimum of {p['min_years']:g} years and no maximum, so it falls under s.86(1) or "
+               "s.86(2) and the text does not say which")
+        if enacted:
+            return {"cognizable": True, "bailable": False, "triable_by": None,
+                    "basis": f"JJ Act 2015, s.86(1) or (2) as enacted (in force 15 January 2016 to 31 August 2022): {why}; "
+                             "both make it cognizable and non-bailable; the court (Children's Court or Magistrate of the "
+                             "first class) is not recorded", "verification": "secondary"}
+        return {"cognizable": None, "bailable": False, "triable_by": "Children's Court",
+                "basis": f"JJ Act 2015, s.86(1) or (2) and s.86(4), as substituted by Act 23 of 2021, s.26 (w.e.f. "
+                         f"1 September 2022): {why}; both make it non-bailable and s.86(4) sends it to the Children's "
+                         "Court; cognizable under (1), not under (2): not recorded", "verification": "secondary"}
     heavy = bool(p.get("life")) or bool(p.get("death")) or (mx is not None and mx > 7)
     mid = not heavy and mx is not None and mx >= 3
     sub = "(1)" if heavy else "(2)" if mid else "(3)"
@@ -1326,6 +1354,14 @@ def jja_86(p: dict, enacted: bool) -> dict:
             "basis": f"JJ Act 2015, s.86{sub} (cognizable or not, bail) and s.86(4) (Children's Court), as "
                      "substituted by Act 23 of 2021, s.26 (w.e.f. 1 September 2022), by the punishment",
             "verification": "primary"}
+
+
+def _relative_words(p: dict) -> str:
+    if p["relation"] == "multiple_of":
+        return f"{MULTIPLE_TEXT[p['factor']][0]} the penalty provided for {p['relative_to']}"
+    if p["relation"] == "same_as":
+        return f"the punishment provided for {p['relative_to']}"
+    return f"a {p['relation'].replace('_', ' ')} {p['relative_to']}"
 
 
 def load_special() -> dict:
@@ -1349,8 +1385,11 @@ def merge_special(rec: dict, spec: ActSpec, report: Report) -> None:
     act = _SPECIAL["acts"].get(spec.code, {})
     pun = [{k: v for k, v in p.items() if k not in PRIVATE_KEYS} for p in entry["punishments"]]
     rec["punishments"] = pun
+    classified = [p for p in entry["punishments"] if not p.get("no_classification")]
     if entry.get("classification"):
         rec["classification"] = entry["classification"]
+    elif act.get("scheme") == "JJA-86" and not classified:
+        pass  # a penalty no court imposes (JJ s.66(3)): nothing for s.86 to classify
     elif act.get("scheme") == "JJA-86":
         rec["classification"] = [{"applies_to": p["applies_to"], **jja_86(p, enacted=False)}
                                  for p in entry["punishments"] if not p.get("no_classification")]
@@ -1370,25 +1409,32 @@ def merge_special(rec: dict, spec: ActSpec, report: Report) -> None:
     if notes:
         rec["note"] = " ".join(notes)
     extra = [dict(s) for s in act.get("sources", [])] + [dict(s) for s in entry.get("sources", [])]
-    uses_part_ii = any("Part II" in c["basis"] for c in rec["classification"])
+    uses_part_ii = any("Part II" in c["basis"] for c in rec.get("classification", []))
     if uses_part_ii:
         extra += [PART_II["crpc"], PART_II["bnss"]] if (act.get("in_force_from") or "") < BNSS_START else [PART_II["bnss"]]
     rec["sources"] = rec["sources"] + [s for s in extra if s not in rec["sources"]]
-    if act.get("scheme") == "JJA-86":
+    if act.get("scheme") == "JJA-86" and classified:
         old_text = rec["text"]
+        changed_by = "Juvenile Justice (Care and Protection of Children) Amendment Act, 2021 (23 of 2021), s.26"
+        changes = JJA_86_CHANGE
         if entry.get("version_text"):
             new, old = entry["version_text"]
             if new not in old_text:
                 raise SystemExit(f"{rec['id']}: version_text {new!r} not in the text")
             old_text = old_text.replace(new, old)
+            changed_by = ("Juvenile Justice (Care and Protection of Children) Amendment Act, 2021 (23 of 2021): "
+                          "the section's words (its India Code footnote) and s.86 (s.26)")
+            changes = (f"From 1 September 2022 the words \"{old}\" read \"{new.strip('[]')}\" (Act 23 of 2021, as the "
+                       "section's footnote says). " + JJA_86_CHANGE.replace("The words of this section did not change; its "
+                                                                            "classification did", "Its classification changed too"))
         rec["in_force_from"] = "2022-09-01"
         rec["versions"] = [{
             "in_force_to": "2022-08-31", "text": old_text, "text_kind": rec["text_kind"],
             "punishments": pun,
             "classification": [{"applies_to": p["applies_to"], **jja_86(p, enacted=True)}
                                for p in entry["punishments"] if not p.get("no_classification")],
-            "changed_by": "Juvenile Justice (Care and Protection of Children) Amendment Act, 2021 (23 of 2021), s.26",
-            "changes": JJA_86_CHANGE,
+            "changed_by": changed_by,
+            "changes": changes,
             "sources": [{"url": HANDLE + "2148", "kind": "primary",
                          "note": f"s.86 footnote, {GENERATED_MARK}: substituted by Act 23 of 2021, s.26 (w.e.f. 1-9-2022)"},
                         {"citation": "JJ Act 2015, s.86 as enacted: text held in the versions of JJA-86", "kind": "secondary"}],
