@@ -85,6 +85,7 @@ CASES = [
     ("Emigration Act 24", "24(3)", True, True, "Any Magistrate", ["Emigration Act s.26", "Part II"]),
     ("THOTA 19", "19:", True, False, "Judicial Magistrate of the first class", ["THOTA s.22(2)", "Part II"]),
     ("IFA 22", "22:", True, False, "Magistrate of the first class", ["BNSS 2023, First Schedule, Part II"]),
+    ("NIA Act 17", "17(4)", True, False, "Magistrate of the first class", ["Part II"]),
 ]
 
 
