@@ -325,6 +325,34 @@ def test_pager_only_for_a_long_terminal_output(monkeypatch: pytest.MonkeyPatch) 
     assert cli._should_page("x\n" * 100, no_pager=True) is False
 
 
+def test_a_long_checklist_in_a_terminal_goes_through_the_pager() -> None:
+    """In a real terminal (a pseudo-terminal) with PAGER=cat: the pager shows the whole checklist, exit 0."""
+    import pty
+    import sys
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: lexkit on the terminal, as a person runs it
+        env = {**os.environ, "PAGER": "cat", "COLUMNS": "80", "LINES": "24", "NO_COLOR": "1"}
+        env.pop("LEXKIT_NO_FAST_PATH", None)
+        os.execve(sys.executable, [sys.executable, "-m", "lexkit", "checklist", "build", "csec-rescue", "--at",
+                                   "27/11/2026 22:00", "--fact", "victim_age=15", "--fact", "victim_gender=female",
+                                   "--no-input", "--now", "28/11/2026 08:00"], env)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the terminal closes when the child ends
+            break
+        if not chunk:
+            break
+        shown += chunk
+    _, status = os.waitpid(pid, 0)
+    text = shown.decode("utf-8").replace("\r\n", "\n")
+    assert os.waitstatus_to_exitcode(status) == 0, text[-2000:]
+    assert "internal error" not in text
+    assert text.count("\n") > 24 and "[1] " in text and "== Entitlements ==" in text
+
+
 def test_readme_quick_start_dates_every_deadline_the_facts_allow(run) -> None:
     import shlex
 

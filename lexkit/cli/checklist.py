@@ -393,9 +393,9 @@ def checklist_build(
 
         payload = checklist_text(result)
         if output is None and _should_page(payload, no_pager):
-            import click
+            import pydoc  # not click.echo_via_pager: typer vendors click without it, and click is no dependency
 
-            click.echo_via_pager(payload)
+            pydoc.pager(payload)
             _notes(result, note)
             return
     emit(payload, output, force, f"{len(result.steps)} steps", exact=fmt is ChecklistFormat.json)
