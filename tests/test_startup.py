@@ -112,3 +112,12 @@ def test_without_the_fast_path_a_checklist_loads_typer(monkeypatch: pytest.Monke
     """The check above can fail: the same checklist through the Typer app loads typer."""
     monkeypatch.setenv("LEXKIT_NO_FAST_PATH", "1")
     assert {"typer", "lexkit.cli.checklist"} <= _modules(*CHECKLIST, "--format", "json")
+
+
+@pytest.mark.parametrize("fmt", ["json", "table", "md", "ics"])
+def test_an_english_checklist_never_loads_the_hindi_wording(fmt: str) -> None:
+    """lexkit's Hindi (lexkit.training.words, its catalogue, the handout rows and SOP wording it reuses)
+    is for a page in another language; a Hindi checklist loads it, so the check can fail."""
+    hindi = ("lexkit.training", "lexkit.procedure.sops", "importlib.resources")
+    assert sorted(m for m in _modules(*CHECKLIST, "--format", fmt) if m.startswith(hindi)) == []
+    assert "lexkit.training.words" in _modules(*CHECKLIST, "--format", fmt, "--lang", "hi")
