@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from json.encoder import encode_basestring  # once: an import inside _indent ran for every value
 from typing import TYPE_CHECKING, Any
 
 from lexkit.law.wording import rupees, when_text
@@ -658,8 +659,6 @@ class _NotPlain(Exception):
 
 
 def _indent(value: Any, parts: list[str], newline: str) -> None:
-    from json.encoder import encode_basestring
-
     kind = type(value)
     if kind is str:
         parts.append(encode_basestring(value))
