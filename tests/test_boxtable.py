@@ -136,8 +136,6 @@ def test_a_checklist_rich_must_lay_out_still_prints(kb) -> None:  # type: ignore
 
     facts = parse_facts(t, {"victim_age": "15", "victim_gender": "female"})
     c = build_checklist(kb, t, facts, {t.primary_event.name: datetime(2026, 11, 27, 22, 0, tzinfo=timezone.utc)})
-    import dataclasses
-
-    odd = dataclasses.replace(c, facts={**c.facts, "note": ":thumbs_up: ok"})
+    odd = c._replace(facts={**c.facts, "note": ":thumbs_up: ok"})
     text = terminal.checklist_table(odd, 140)
     assert "👍" in text and ":thumbs_up:" not in text

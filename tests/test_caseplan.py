@@ -288,7 +288,7 @@ def test_interactive_asks_required_and_step_dropping_facts_listing_choices_once(
 
     import typer
 
-    from lexkit.cli import checklist as cli
+    from lexkit.cli import checklist_build
 
     asked: list[str] = []
     answers = iter(["15", "F", "y", "n", "n", "n", "n", "n"])
@@ -308,21 +308,49 @@ def test_interactive_asks_required_and_step_dropping_facts_listing_choices_once(
     # Optional facts whose default would drop steps are asked too, each with y/n once.
     assert asked[2] == "Is the victim a foreign national? [y/n]" and data["facts"]["foreign_national"] is True
     assert any(s["sop_steps"][0].startswith("mha-foreign-nationals-2012/") for s in data["steps"])
-    assert cli._should_page("x\n" * 500, no_pager=True) is False
+    assert checklist_build.should_page("x\n" * 500, no_pager=True) is False
 
 
 def test_pager_only_for_a_long_terminal_output(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from lexkit.cli import checklist as cli
+    from lexkit.cli.checklist_build import should_page
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setenv("LINES", "40")
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.delenv("PAGER", raising=False)
-    assert cli._should_page("x\n" * 100, no_pager=False) is True
-    assert cli._should_page("x\n" * 10, no_pager=False) is False
-    assert cli._should_page("x\n" * 100, no_pager=True) is False
+    assert should_page("x\n" * 100, no_pager=False) is True
+    assert should_page("x\n" * 10, no_pager=False) is False
+    assert should_page("x\n" * 100, no_pager=True) is False
+
+
+def test_a_long_checklist_in_a_terminal_goes_through_the_pager() -> None:
+    """In a real terminal (a pseudo-terminal) with PAGER=cat: the pager shows the whole checklist, exit 0."""
+    import pty
+    import sys
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: lexkit on the terminal, as a person runs it
+        env = {**os.environ, "PAGER": "cat", "COLUMNS": "80", "LINES": "24", "NO_COLOR": "1"}
+        env.pop("LEXKIT_NO_FAST_PATH", None)
+        os.execve(sys.executable, [sys.executable, "-m", "lexkit", "checklist", "build", "csec-rescue", "--at",
+                                   "27/11/2026 22:00", "--fact", "victim_age=15", "--fact", "victim_gender=female",
+                                   "--no-input", "--now", "28/11/2026 08:00"], env)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the terminal closes when the child ends
+            break
+        if not chunk:
+            break
+        shown += chunk
+    _, status = os.waitpid(pid, 0)
+    text = shown.decode("utf-8").replace("\r\n", "\n")
+    assert os.waitstatus_to_exitcode(status) == 0, text[-2000:]
+    assert "internal error" not in text
+    assert text.count("\n") > 24 and "[1] " in text and "== Entitlements ==" in text
 
 
 def test_readme_quick_start_dates_every_deadline_the_facts_allow(run) -> None:

@@ -50,9 +50,9 @@ def warm_store() -> None:
     subprocess.run([sys.executable, "-m", "lexkit", "kb", "build"], check=True, capture_output=True, timeout=300)
 
 
-#: The command-line machinery: a look-up takes the fast path (lexkit.cli.fast) and loads none of it.
+#: The command-line machinery: a look-up or a checklist takes the fast path (lexkit.cli.fast) and loads none of it.
 CLI_FRAMEWORK = ("typer", "click", "rich", "lexkit.cli.app", "lexkit.cli.provision", "lexkit.cli.casework",
-                 "lexkit.cli.options")
+                 "lexkit.cli.options", "lexkit.cli.checklist")
 
 
 @pytest.mark.parametrize("args", LOOK_UPS, ids=[" ".join(a[:2]) for a in LOOK_UPS])
@@ -97,3 +97,36 @@ def test_a_warm_checklist_never_imports_the_holidays_package(fmt: str) -> None:
     loaded = _modules(*CHECKLIST, "--format", fmt)
     assert "lexkit.law.calendars" in loaded  # the calendar was consulted ...
     assert sorted(m for m in loaded if m.split(".")[0] in ("holidays", "rich", "yaml", "jsonschema")) == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "table", "md"])
+def test_a_warm_checklist_loads_no_command_line_framework(fmt: str) -> None:
+    """`checklist build` written plainly takes the fast path: no typer or click, and no rich for the table
+    either (lexkit.render.boxtable lays it out)."""
+    loaded = _modules(*CHECKLIST, "--format", fmt)
+    assert "lexkit.cli.checklist_build" in loaded  # the checklist was built ...
+    assert sorted(m for m in loaded if m.split(".")[0] in ("typer", "click", "rich") or m in CLI_FRAMEWORK) == []
+
+
+def test_without_the_fast_path_a_checklist_loads_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check above can fail: the same checklist through the Typer app loads typer."""
+    monkeypatch.setenv("LEXKIT_NO_FAST_PATH", "1")
+    assert {"typer", "lexkit.cli.checklist"} <= _modules(*CHECKLIST, "--format", "json")
+
+
+@pytest.mark.parametrize("fmt", ["json", "table", "md", "ics"])
+def test_an_english_checklist_never_loads_the_hindi_wording(fmt: str) -> None:
+    """lexkit's Hindi (lexkit.training.words, its catalogue, the handout rows and SOP wording it reuses)
+    is for a page in another language; a Hindi checklist loads it, so the check can fail."""
+    hindi = ("lexkit.training", "lexkit.procedure.sops", "importlib.resources")
+    assert sorted(m for m in _modules(*CHECKLIST, "--format", fmt) if m.startswith(hindi)) == []
+    assert "lexkit.training.words" in _modules(*CHECKLIST, "--format", fmt, "--lang", "hi")
+
+
+def test_a_warm_checklist_defines_no_dataclass() -> None:
+    """Its results are NamedTuples: defining a dataclass execs its methods, and dataclasses imports inspect
+    (with ast, dis and tokenize); together a tenth of a warm checklist. A Hindi one (lexkit.training's
+    dataclass rows) loads it, so the check can fail."""
+    for fmt in ("json", "table"):
+        assert sorted({"dataclasses", "inspect"} & _modules(*CHECKLIST, "--format", fmt)) == []
+    assert "dataclasses" in _modules(*CHECKLIST, "--format", "json", "--lang", "hi")

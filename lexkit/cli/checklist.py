@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 
+from lexkit.cli.checklist_build import FALLBACK_NOTE, calendar_of
 from lexkit.cli.options import DataFormat, hours
 from lexkit.errors import UsageProblem
 
@@ -26,7 +26,6 @@ class Lang(str, Enum):
 
 
 LANG_HELP = "en or hi: lexkit's Hindi of what it wrote (titles, steps, prompts, headings); the law stays as held."
-FALLBACK_NOTE = "some of what lexkit wrote has no Hindi translation yet and is shown in English"
 
 
 class ChecklistFormat(str, Enum):
@@ -34,22 +33,6 @@ class ChecklistFormat(str, Enum):
     md = "md"
     json = "json"
     ics = "ics"
-
-
-def _calendar(kb: Any, state: Optional[str], calendar_ids: list[str]) -> Any:
-    """Closed days: Sundays, national holidays, a state's holidays and court calendars from the KB."""
-    from lexkit.law.calendars import ClosedDays, normalise_state, overrides_from_data
-
-    docs = {d.data["calendar"]["id"]: d for d in kb.docs_of("calendar")}
-    overrides = []
-    for cid in calendar_ids:
-        if cid not in docs:
-            from lexkit.errors import NotFound
-
-            known = ", ".join(sorted(docs)) or "none in this knowledge base"
-            raise NotFound(f"--calendar {cid}: no such calendar", hint=f"calendars: {known}")
-        overrides.extend(overrides_from_data(docs[cid].data, docs[cid].file))
-    return ClosedDays.for_india(normalise_state(state) if state else None, overrides, known=kb.public_holidays)
 
 
 def deadline(
@@ -75,7 +58,7 @@ def deadline(
                            hint="e.g. --within '10 days' or --rule JJA-31.production")
     at = parse_datetime(start)
     kb = load_kb(ctx)
-    closed = _calendar(kb, state, calendar)
+    closed = calendar_of(kb, state, calendar)
     if rule is not None:
         if roll is not None:
             raise UsageProblem("--roll cannot be used with --rule: the rule itself says whether it rolls")
@@ -250,63 +233,6 @@ def checklist_show(
         note(f"{FALLBACK_NOTE} ({len(gaps)} strings)")
 
 
-def _pairs(values: list[str], option: str) -> dict[str, str]:
-    pairs: dict[str, str] = {}
-    for item in values:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            if option == "--event":
-                from lexkit.procedure.checklists import EVENT_FORMS
-
-                raise UsageProblem(f"--event {item}: write it as NAME=DATE TIME or NAME=OFFSET", hint=EVENT_FORMS)
-            raise UsageProblem(f"{option} {item}: write it as NAME=VALUE", hint=f"e.g. {option} victim_age=15")
-        if name.strip() in pairs:
-            raise UsageProblem(f"{option} {name.strip()} is given twice ({pairs[name.strip()]} and {value})",
-                               hint="give each one once")
-        pairs[name.strip()] = value
-    return pairs
-
-
-def _choices(spec: Any) -> str:
-    """The choices after a prompt, unless the prompt already names them (list them once)."""
-    if spec.type == "boolean":
-        return " [y/n]"
-    if spec.enum and not all(v in spec.prompt.lower() for v in spec.enum):
-        return " [" + "/".join(spec.enum) + "]"
-    return ""
-
-
-def _ask(spec: Any, facts: dict[str, Any], default: Any = None) -> None:
-    """Ask one fact; choices are listed once, in the prompt, and short answers (F, y) are taken."""
-    while True:
-        shown = ("y" if default else "n") if isinstance(default, bool) else default  # answered as y/n
-        answer = typer.prompt(f"{spec.prompt}{_choices(spec)}", err=True,
-                              default=str(shown) if default is not None else None, show_default=default is not None)
-        try:
-            facts[spec.name] = spec.parse(answer)
-            return
-        except UsageProblem as exc:
-            sys.stderr.write(f"lexkit: {exc.message}\n")
-
-
-def _ask_missing(kb: Any, template: Any, facts: dict[str, Any], given: set[str], no_input: bool) -> None:
-    from lexkit.procedure.checklists import facts_that_drop_steps, missing_facts
-
-    missing = missing_facts(template, facts)
-    interactive = not no_input and sys.stdin.isatty()
-    if missing and not interactive:
-        names = " ".join(f"--fact {s.name}=..." for s in missing)
-        choices = "; ".join(f"{s.name}: {s.prompt}" + (f" ({'/'.join(s.enum)})" if s.enum else "") for s in missing)
-        raise UsageProblem(f"missing {names} for template {template.id}", hint=choices)
-    if not interactive:
-        return
-    for spec in missing:
-        _ask(spec, facts)
-    # Optional facts whose default would leave steps out: ask rather than drop a duty silently.
-    for spec in facts_that_drop_steps(kb, template, {k: v for k, v in facts.items() if k in given or k in {m.name for m in missing}}):
-        _ask(spec, facts, default=spec.default)
-
-
 @checklist_app.command("build")
 def checklist_build(
     ctx: typer.Context,
@@ -333,113 +259,10 @@ def checklist_build(
 
     Example: lexkit checklist build csec-rescue --at "27/11/2026 22:00" --fact victim_age=15 --fact victim_gender=female
     """
-    from lexkit.cli.io import emit, load_kb, note
-    from lexkit.law.calendars import normalise_state
-    from lexkit.law.deadlines import parse_datetime, parse_period
-    from lexkit.procedure.checklists import (
-        build_checklist,
-        event_names,
-        event_time,
-        find_template,
-        parse_facts,
-        resolve_event_name,
-    )
-    from lexkit.procedure.checklists import (
-        due_within as only_due_within,
-    )
+    from lexkit.cli.checklist_build import build
+    from lexkit.cli.io import load_kb
 
-    fmt = _format_for(fmt, output)
-    window = _hours(parse_period(due_within), due_within) if due_within else None
-    kb = load_kb(ctx)
-    template = find_template(kb, template_id)
-    primary_at = parse_datetime(at)
-    events = {template.primary_event.name: primary_at}
-    allowed = event_names(kb, template)
-    given_events = _pairs(event, "--event")
-    for name, value in given_events.items():
-        real = resolve_event_name(template, name, allowed)
-        if real in events:
-            raise UsageProblem(f"--event {name}: {real} is given twice", hint="give each event once")
-        events[real] = event_time(value, primary_at, name)
-    for name, raw in ((template.primary_event.name, at), *given_events.items()):
-        if ":" not in raw and not raw.strip().startswith(("+", "-")):
-            note(f"no time given for {name} ({raw.strip()}): taken as 00:00 IST; hour deadlines count from then")
-    raw_facts = _pairs(fact, "--fact")
-    facts = parse_facts(template, raw_facts)
-    _ask_missing(kb, template, facts, set(raw_facts), no_input)
-    state = state or facts.get("state")  # a template may take the state as a fact (IN-TN)
-    code = f"IN-{normalise_state(state)}" if state else None
-    law_date = None
-    if offence_date:
-        from lexkit.law.provisions import parse_offence_date  # lazy: it brings the citation parser
-
-        law_date = parse_offence_date(offence_date)
-    result = build_checklist(kb, template, facts, events, state=code, journey_hours=journey_hours,
-                             calendar=_calendar(kb, state, calendar), law_date=law_date,
-                             now=parse_datetime(now) if now else None, lang=lang.value)
-    if window is not None:
-        result = only_due_within(result, window)
-    from lexkit.render.checklist import checklist_ics, checklist_json, checklist_markdown
-
-    payload: str | bytes
-    if fmt is ChecklistFormat.json:
-        payload = checklist_json(result)
-    elif fmt is ChecklistFormat.md:
-        payload = checklist_markdown(result)
-    elif fmt is ChecklistFormat.ics:
-        payload = checklist_ics(result)
-    else:
-        from lexkit.render.terminal import checklist_text
-
-        payload = checklist_text(result)
-        if output is None and _should_page(payload, no_pager):
-            import click
-
-            click.echo_via_pager(payload)
-            _notes(result, note)
-            return
-    emit(payload, output, force, f"{len(result.steps)} steps", exact=fmt is ChecklistFormat.json)
-    _notes(result, note)
-
-
-def _notes(result: Any, note: Any) -> None:
-    for warning in result.warnings:  # once, on stderr: the product carries "date not known" per step
-        note(warning)
-    if result.lang != "en":
-        from lexkit.render.checklist import hindi_gaps
-
-        gaps = hindi_gaps(result)
-        if gaps:
-            note(f"{FALLBACK_NOTE} ({len(gaps)} strings)")
-
-
-SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".ics": "ics", ".txt": "table"}
-
-
-def _format_for(fmt: Optional[ChecklistFormat], output: Optional[Path]) -> ChecklistFormat:
-    """The format: --format, else the -o suffix (rescue.ics writes iCalendar); a mismatch is refused."""
-    suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
-    implied = SUFFIX_FORMATS.get(suffix)
-    if fmt is None:
-        return ChecklistFormat(implied) if implied else ChecklistFormat.table
-    if implied and implied != fmt.value:
-        raise UsageProblem(f"-o {output}: the suffix {suffix} says {implied}, but --format is {fmt.value}",
-                           hint=f"drop --format (the suffix decides), or name the file for {fmt.value}")
-    return fmt
-
-
-def _hours(period: Any, raw: str) -> float:
-    factor = {"hours": 1, "days": 24}.get(period.unit)
-    if factor is None:
-        raise UsageProblem(f"--due-within {raw}: give hours or days", hint="e.g. --due-within 24h or --due-within 2days")
-    return float(period.amount * factor)
-
-
-def _should_page(text: str, no_pager: bool) -> bool:
-    """Page only a terminal's output that is longer than the screen (and never with --no-pager)."""
-    import os
-    import shutil
-
-    if no_pager or not sys.stdout.isatty() or os.environ.get("PAGER", None) == "":
-        return False
-    return text.count("\n") > shutil.get_terminal_size((80, 24)).lines
+    build(lambda: load_kb(ctx), template_id, at=at, fact=fact, event=event, state=state, calendar=calendar,
+          journey_hours=journey_hours, fmt=fmt.value if fmt is not None else None, output=output, force=force,
+          no_input=no_input, offence_date=offence_date, now=now, due_within=due_within, no_pager=no_pager,
+          lang=lang.value)

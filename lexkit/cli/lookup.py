@@ -118,6 +118,6 @@ def sop_show(kb: KbLoader, sop_id: str, fmt: str, lang: str = "en") -> None:
         out(sop_text(sop, lang, markdown=fmt == "md"))
     gaps = sop_gaps(sop, lang)  # none in English (the fast path's only language)
     if gaps:
-        from lexkit.cli.checklist import FALLBACK_NOTE  # not on the fast path: only --lang hi gets here
+        from lexkit.cli.checklist_build import FALLBACK_NOTE  # only --lang hi gets here
 
         note(f"{FALLBACK_NOTE} ({len(gaps)} strings)")

@@ -22,9 +22,8 @@ checked, never at import time of this module.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from lexkit.errors import UsageProblem
 
@@ -39,8 +38,7 @@ SUNDAY = 6  # date.weekday() of a Sunday
 MAX_RANGE_DAYS = 366  # a closed range longer than a year is a typing mistake, not a vacation
 
 
-@dataclass(frozen=True)
-class CalendarOverride:
+class CalendarOverride(NamedTuple):
     """One day a court or district calendar closes or opens, with the reason and its source."""
 
     day: date

@@ -34,9 +34,8 @@ import re
 import zoneinfo
 from calendar import monthrange
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 from lexkit.errors import UsageProblem
 from lexkit.kb.models import TimeLimit
@@ -55,18 +54,26 @@ ROLL_LIMIT_DAYS = 366  # a court closed for more than a year means the calendar 
 # --------------------------------------------------------------------------- periods
 
 
-@dataclass(frozen=True)
-class Period:
-    """A length of time as a statute states it: an amount and a unit."""
+# Results are NamedTuples, not frozen dataclasses: every checklist imports this module, and a
+# dataclass costs several times as much to define (see lexkit.kb.models).
 
+
+class _PeriodFields(NamedTuple):
     amount: int
     unit: Unit
 
-    def __post_init__(self) -> None:
-        if self.unit not in UNITS:
-            raise UsageProblem(f"unknown period unit {self.unit!r}: use one of {', '.join(UNITS)}")
-        if isinstance(self.amount, bool) or not isinstance(self.amount, int) or self.amount < 0:
-            raise UsageProblem(f"period amount {self.amount!r} must be a whole number, 0 or more")
+
+class Period(_PeriodFields):
+    """A length of time as a statute states it: an amount and a unit."""
+
+    __slots__ = ()
+
+    def __new__(cls, amount: int, unit: Unit) -> Period:
+        if unit not in UNITS:
+            raise UsageProblem(f"unknown period unit {unit!r}: use one of {', '.join(UNITS)}")
+        if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+            raise UsageProblem(f"period amount {amount!r} must be a whole number, 0 or more")
+        return super().__new__(cls, amount, unit)
 
     def __str__(self) -> str:
         unit = self.unit[:-1] if self.amount == 1 else self.unit
@@ -169,16 +176,14 @@ def _offset(text: str | None) -> tzinfo | None:
 # --------------------------------------------------------------------------- results
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A closed day passed over when a last day rolled (GCA s.10), and why it was closed."""
 
     day: date
     reason: str
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """A computed deadline with its trace: trigger, period, rule, counting, and days skipped."""
 
     due: datetime | date  # aware datetime for hours; a date (ends at the end of it) otherwise
@@ -225,8 +230,7 @@ class Deadline:
         }
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A statutory time limit as data (a `time_limit` record in the knowledge base)."""
 
     id: str
@@ -377,8 +381,7 @@ def compute_rule(
     )
 
 
-@dataclass(frozen=True)
-class _Trace:
+class _Trace(NamedTuple):
     """How a computation arrived at its due time: what rolled it and which days it skipped."""
 
     rolls: bool

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from lexkit.errors import KnowledgeBaseInvalid, NotFound, UsageProblem
 from lexkit.kb.knowledge import KnowledgeBase, split_ref
@@ -22,8 +22,7 @@ from lexkit.procedure.conditions import condition_words, holds
 from lexkit.procedure.wording import PHASES, deadline_phrase
 
 
-@dataclass(frozen=True)
-class FactSpec:
+class FactSpec(NamedTuple):
     """A fact a template takes (--fact NAME=VALUE): its type, allowed values, default and prompt."""
 
     name: str
@@ -70,8 +69,7 @@ class FactSpec:
         return text
 
 
-@dataclass(frozen=True)
-class EventSpec:
+class EventSpec(NamedTuple):
     """An event a template takes (--event NAME=DATETIME), and whether it is taken as the primary event's time."""
 
     name: str
@@ -85,8 +83,7 @@ class EventSpec:
     assumption_hi: str | None = None
 
 
-@dataclass(frozen=True)
-class Include:
+class Include(NamedTuple):
     """SOP steps a template includes, under a condition on the facts."""
 
     sop: str
@@ -94,8 +91,7 @@ class Include:
     when: Mapping[str, Any] | None = None
 
 
-@dataclass(frozen=True)
-class ChecklistTemplate:
+class ChecklistTemplate(NamedTuple):
     """A checklist template (checklists/<id>.yaml): its facts, events, included SOPs and entitlements."""
 
     id: str
@@ -104,7 +100,7 @@ class ChecklistTemplate:
     facts: tuple[FactSpec, ...]
     events: tuple[EventSpec, ...]
     includes: tuple[Include, ...]
-    derived: Mapping[str, Any] = field(default_factory=dict)
+    derived: Mapping[str, Any] = MappingProxyType({})
     entitlements_sop: str | None = None
     entitlements_event: str | None = None
     file: str = ""
@@ -154,8 +150,7 @@ class ChecklistTemplate:
         )
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """The rule of a step's deadline, shown even when its date cannot be computed."""
 
     id: str
@@ -178,8 +173,7 @@ class RuleInfo:
         return deadline_phrase(self.kind, self.amount, self.unit, self.trigger, self.id, self.excludes)
 
 
-@dataclass(frozen=True)
-class Basis:
+class Basis(NamedTuple):
     """One source that requires or recommends a checklist item: a statute, or an SOP step."""
 
     kind: str  # "statute" or "sop"
@@ -189,8 +183,7 @@ class Basis:
     verification: str
 
 
-@dataclass(frozen=True)
-class ChecklistStep:
+class ChecklistStep(NamedTuple):
     """One duty of a built checklist: who does what, on which basis, and by when."""
 
     id: str
@@ -224,8 +217,7 @@ class ChecklistStep:
         return self.deadline.due_instant() if self.deadline is not None else None
 
 
-@dataclass(frozen=True)
-class Entitlement:
+class Entitlement(NamedTuple):
     """An amount a victim is entitled to under a scheme, with its conditions and sources."""
 
     id: str
@@ -240,8 +232,7 @@ class Entitlement:
     sources: tuple[Source, ...]
 
 
-@dataclass(frozen=True)
-class Assumption:
+class Assumption(NamedTuple):
     """An event not given, taken as the time of the primary event because it normally happens with it."""
 
     event: str
@@ -257,8 +248,7 @@ class Assumption:
                 f"give --event {self.event}=DATETIME (or +2h) if different")
 
 
-@dataclass(frozen=True)
-class Governing:
+class Governing(NamedTuple):
     """Which procedure code governs the case and why (BNSS s.531(2)(a)), and which penal code."""
 
     procedure_code: str  # "CRPC" or "BNSS"
@@ -280,8 +270,7 @@ GROUP_TITLES = {
 }
 
 
-@dataclass(frozen=True)
-class Checklist:
+class Checklist(NamedTuple):
     """A checklist built for one case: its steps in time order, entitlements, assumptions and warnings."""
 
     template: str
@@ -734,12 +723,12 @@ def build_checklist(
     assumptions = kept
     if lang != "en":
         specs = {e.name: e for e in template.events}
-        assumptions = [replace(a, why=pick(Text(a.why, specs[a.event].assumption_hi))) if a.why else a for a in assumptions]
+        assumptions = [a._replace(why=pick(Text(a.why, specs[a.event].assumption_hi))) if a.why else a for a in assumptions]
     now = now or dt.datetime.now(IST)
     far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
     order = {id(s): i for i, s in enumerate(steps)}
     steps.sort(key=lambda s: (PHASES.index(s.phase), s.due_at or far, order[id(s)]))
-    steps = [replace(s, group=_group(s.due_at, now)) for s in steps]
+    steps = [s._replace(group=_group(s.due_at, now)) for s in steps]
     entitlements, entitlement_note = _entitlements(kb, template, facts, events, sops, pick)
     if lang != "en" and entitlement_note:
         untranslated.append(entitlement_note)
@@ -776,7 +765,7 @@ def due_within(checklist: Checklist, hours: float) -> Checklist:
     words = f"{hours:g} hours" if hours % 24 else f"{hours / 24:g} day" + ("" if hours == 24 else "s")
     if hours == 24:
         words = "24 hours"
-    return replace(checklist, steps=kept, filtered=f"overdue or due within {words}")
+    return checklist._replace(steps=kept, filtered=f"overdue or due within {words}")
 
 
 def _entitlements(kb: KnowledgeBase, template: ChecklistTemplate, facts: Mapping[str, Any],

@@ -9,8 +9,7 @@ them ("shall" over "should" over "may"). The SOPs themselves stay as their autho
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from lexkit.kb.knowledge import KnowledgeBase
 from lexkit.kb.models import Source, Text, sources_of
@@ -28,16 +27,14 @@ def strongest(modalities: list[str]) -> str:
     return best
 
 
-@dataclass(frozen=True)
-class DutyWording:
+class DutyWording(NamedTuple):
     """How the duty reads in a case under the CrPC (BNSS s.531(2)(a)), where it reads differently."""
 
     title: Text | None
     action: Text | None
 
 
-@dataclass(frozen=True)
-class Duty:
+class Duty(NamedTuple):
     """One duty (duties/*.yaml) that steps of several SOPs may describe."""
 
     id: str

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from math import ceil
+from typing import NamedTuple
 
 #: Characters rich measures as one cell without its Unicode tables (rich.cells), and general
 #: punctuation and currency signs that its tables give one cell (checked against rich by a test).
@@ -93,8 +93,7 @@ def paragraph(text: str, width: int) -> str:
     return "".join(line + "\n" for line in wrap(text, width))
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A table column: its header, and either a ratio of the free width or (None) the width of its content."""
 
     header: str

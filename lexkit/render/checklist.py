@@ -4,13 +4,44 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from json.encoder import encode_basestring  # once: an import inside _indent ran for every value
+from typing import TYPE_CHECKING, Any
 
 from lexkit.law.wording import rupees, when_text
 from lexkit.procedure.checklists import GROUP_TITLES, GROUPS, Checklist, ChecklistStep, Entitlement
 from lexkit.procedure.wording import MODALITY_WORDS, PHASES
 from lexkit.render.markdown import md_escape, md_text, origin_line
-from lexkit.training.words import Words, header, label, load_catalogue
+
+if TYPE_CHECKING:
+    from lexkit.training.words import Catalogue, Words
+
+# lexkit's Hindi (lexkit.training.words: the catalogue, and the handout rows and SOP wording it
+# reuses) is imported only by a page in another language: an English checklist never needs it,
+# and importing it cost a tenth of a warm `checklist build`.
+
+
+def label(key: str, lang: str = "en", **values: str | int) -> str:
+    from lexkit.training.words import label as catalogue_label
+
+    return catalogue_label(key, lang, **values)
+
+
+def header(english: str, lang: str) -> str:
+    from lexkit.training.words import header as catalogue_header
+
+    return catalogue_header(english, lang)
+
+
+def load_catalogue() -> Catalogue:
+    from lexkit.training.words import load_catalogue as catalogue
+
+    return catalogue()
+
+
+def words_in(lang: str) -> Words:
+    from lexkit.training.words import Words
+
+    return Words(lang)
 
 
 def _l(c: Checklist, english: str, key: str, **values: str | int) -> str:
@@ -19,7 +50,7 @@ def _l(c: Checklist, english: str, key: str, **values: str | int) -> str:
 
 
 def _words(c: Checklist, words: Words | None) -> Words:
-    return words if words is not None else Words(c.lang)
+    return words if words is not None else words_in(c.lang)
 
 
 def _due_text(step: ChecklistStep, lang: str = "en") -> str:
@@ -154,7 +185,7 @@ def hindi_gaps(c: Checklist) -> list[str]:
     changes = {x for s in c.steps for x in s.basis_changes if change_text(c, x) != x}
     if c.entitlement_note and entitlement_note_text(c) != c.entitlement_note:
         changes.add(c.entitlement_note)
-    words = Words(c.lang)
+    words = words_in(c.lang)
     for s in c.steps:
         if s.rule is not None:
             rule_text(c, s, words)
@@ -239,7 +270,7 @@ def step_dict(step: ChecklistStep) -> dict[str, Any]:
 
 def entitlement_amount(e: Entitlement, lang: str = "en") -> str:
     if lang != "en":
-        return Words(lang).amount(e.amount_inr, e.amount_is, "")
+        return words_in(lang).amount(e.amount_inr, e.amount_is, "")
     return {"up_to": "up to ", "at_least": "at least "}.get(e.amount_is, "") + rupees(e.amount_inr)
 
 
@@ -297,7 +328,7 @@ def fact_text(value: Any) -> str:
 def kb_line(c: Checklist) -> str:
     if c.lang == "en":
         return f"Knowledge base {c.kb_version} of {c.kb_date}. {c.disclaimer}"
-    return f"{label('kb-line', c.lang, version=c.kb_version, date=c.kb_date)} {Words(c.lang).disclaimer(c.disclaimer)}"
+    return f"{label('kb-line', c.lang, version=c.kb_version, date=c.kb_date)} {words_in(c.lang).disclaimer(c.disclaimer)}"
 
 
 def _governing_hi(c: Checklist) -> str:
@@ -628,8 +659,6 @@ class _NotPlain(Exception):
 
 
 def _indent(value: Any, parts: list[str], newline: str) -> None:
-    from json.encoder import encode_basestring
-
     kind = type(value)
     if kind is str:
         parts.append(encode_basestring(value))
