@@ -1,6 +1,6 @@
 """Full-text search over provisions and judgements: SQLite FTS5 in the compiled store.
 
-BM25 ranks ids and titles above text (weights in lexkit.kb.compile); Devanagari words are kept
+BM25 ranks ids and titles above text (weights in lexkit.kb.impacts); Devanagari words are kept
 whole by the store's tokenizer. A raw query is never passed to FTS5 (``370(4)`` is a syntax
 error there): it is cut into words, each quoted. Whole words are tried first (fast at any
 size), then words as prefixes, then any of the words (ranked lower).
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from lexkit.kb.impacts import SECTION_WEIGHTS
 from lexkit.kb.knowledge import KnowledgeBase
 from lexkit.kb.knowledge import words as word_spans
 
-#: Column weights for bm25() over sections_fts: id, title, title_hi, keywords, text.
-SECTION_WEIGHTS = (10.0, 6.0, 6.0, 4.0, 1.0)
+__all__ = ["SECTION_WEIGHTS", "JUDGEMENT_WEIGHTS", "Hit", "search", "fts_attempts", "search_judgement_rows"]
+
 #: Column weights for bm25() over judgements_fts: name, citations, topics, holding, significance.
 JUDGEMENT_WEIGHTS = (8.0, 6.0, 5.0, 1.0, 1.0)
 MAX_WORDS = 12
