@@ -1,8 +1,11 @@
-"""The search vocabulary and impact lists (lexkit.kb.impacts) hold what FTS5 itself would rank.
+"""Search from the vocabulary and the impact lists gives exactly what ranking every match gives.
 
 A synthetic knowledge base of 3,000 sections (bench/make_synthetic.py, plus three copies of one
 section so that scores tie) is compiled into a real store with lexkit.kb.impacts' thresholds
-lowered, so that its frequent words get lists of 150 rows.
+lowered, so that its frequent words get lists of 150 rows. Every query below, at every page
+size, must give the same hits (ids, order, scores, snippets) as with
+lexkit.law.search.EXHAUSTIVE (every match of every attempt ranked, as before the lists), and
+explain() shows that each way of answering was taken.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import pytest
 
 from lexkit.kb import impacts
 from lexkit.kb.store import load
+from lexkit.law import search as search_module
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 DEPTH = 150
@@ -52,6 +56,89 @@ def kb(tmp_path_factory: pytest.TempPathFactory):
 
 def _frequent(kb, n: int) -> list[str]:
     return [r[0] for r in kb.store.all("SELECT term FROM search_impacts ORDER BY term")][:n]
+
+
+def _queries(kb) -> list[str]:
+    store = kb.store
+    listed = [r[0] for r in store.all("SELECT t.term FROM search_terms t JOIN search_impacts i USING (term) "
+                                      "WHERE t.term GLOB '[a-z]*' ORDER BY t.df DESC, t.term")]
+    rare = [r[0] for r in store.all("SELECT term FROM search_terms WHERE df < 300 AND df > 3 AND term GLOB '[a-z]*' "
+                                    "ORDER BY df DESC, term LIMIT 4")]
+    hindi = [r[0] for r in store.all("SELECT term FROM search_terms WHERE term >= 'ऀ' ORDER BY df DESC, term LIMIT 2")]
+    twin = store.one("SELECT title FROM sections WHERE id = ?", TWIN)[0]
+    assert len(listed) > 20 and rare and hindi
+    # A word held, but not in the copies of the twin, and no longer word starts with it: with the
+    # copy's number, an AND that matches nothing whose prefixes add nothing.
+    held = [t for (t,) in store.all("SELECT term FROM search_terms WHERE term GLOB '[a-z][a-z][a-z]*' ORDER BY df DESC, term")]
+    content = " ".join(str(c) for c in store.one("SELECT * FROM sections WHERE id = ?", TWIN)).lower()
+    lonely = next(t for t in held if t not in content and not any(o.startswith(t) and o != t for o in held))
+    most, middle, least = listed[:4], listed[len(listed) // 2:len(listed) // 2 + 4], listed[-4:]
+    return [
+        *most, *middle, *least, *rare, *hindi,  # single words: with a list, without, Devanagari
+        "zzqqxx", "the", "café", "Premises", "premises*", "1",  # held nowhere, a prefix word, folded, capitals, a digit
+        f"{most[0]} {most[1]}", f"{most[0]} {middle[0]} {least[0]}", f"{middle[1]} {least[1]}",  # AND of listed words
+        f"{most[2]} {rare[0]}", f"{rare[0]} {rare[1]}", f"{least[2]} {hindi[0]}",  # with words without a list
+        f"{most[0]} zzqqxx", f"{middle[0]} the {least[0]}", f"the {rare[0]} of",  # OR after an AND that cannot match
+        f"{most[0]} {most[1]} {most[2]} {most[3]} zzqqxx", " ".join(listed[:12]),  # long ORs
+        f"{most[0][:4]} {middle[0]}", f"{least[0][:3]} zzqqxx", "inter-state", "rescue-team raid",  # prefixes
+        twin, twin.split()[-1], f"{twin} zzqqxx", f"9001 {lonely}",  # the four tied sections
+        "SYNB 12", "12", "u/s 12 SYNA",  # numbers
+    ]
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 4, 5, 10, 25, 60, DEPTH, DEPTH + 1])
+def test_the_shortcuts_rank_as_every_match(kb, limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    queries = _queries(kb)
+    fast = {q: search_module.search(kb, q, None, limit) for q in queries}
+    monkeypatch.setattr(search_module, "EXHAUSTIVE", True)
+    every = {q: search_module.search(kb, q, None, limit) for q in queries}
+    assert fast == every
+    assert sum(len(h) == limit for h in every.values()) > len(queries) // 2  # full pages, not empty ones
+
+
+def test_an_act_filter_ranks_as_before(kb, monkeypatch: pytest.MonkeyPatch) -> None:
+    queries = _queries(kb)[:12]
+    fast = {(q, act): search_module.search(kb, q, act, 10) for q in queries for act in ("SYNC", "SYNT")}
+    monkeypatch.setattr(search_module, "EXHAUSTIVE", True)
+    assert fast == {(q, act): search_module.search(kb, q, act, 10) for q in queries for act in ("SYNC", "SYNT")}
+
+
+def test_ties_are_broken_by_row_order_on_every_path(kb, monkeypatch: pytest.MonkeyPatch) -> None:
+    twin = kb.store.one("SELECT title FROM sections WHERE id = ?", TWIN)[0]
+    copies = [TWIN, "SYNC-9001", "SYNC-9002", "SYNC-9003"]
+    for query in (twin, f"{twin} zzqqxx"):
+        for limit in range(1, 6):
+            hits = search_module.search(kb, query, None, limit)
+            ranked = [h.id for h in hits if h.id in copies]
+            scores = {h.score for h in hits if h.id in copies}
+            assert len(scores) <= 1, scores  # the copies score alike
+            monkeypatch.setattr(search_module, "EXHAUSTIVE", True)
+            assert search_module.search(kb, query, None, limit) == hits
+            monkeypatch.setattr(search_module, "EXHAUSTIVE", False)
+            assert ranked == sorted(ranked)  # by id among equals, as the page shows them
+            if ranked and len(hits) == limit:
+                assert ranked == copies[:len(ranked)]  # the first rows win a tie at the edge of the page
+
+
+def test_explain_shows_every_way_of_answering(kb) -> None:
+    hows = {}
+    for q in _queries(kb):
+        for fts, how in search_module.explain(kb, q, None, 10):
+            hows.setdefault(how if not how.startswith("impact lists, then") else search_module.LISTS_THEN_FTS, []).append(fts)
+    assert set(hows) == {search_module.NOTHING, search_module.SAME_AS_WHOLE_WORDS, search_module.FULL,
+                         search_module.LISTS, search_module.LISTS_ADDED, search_module.LISTS_THEN_FTS}, hows
+    listed = set(_frequent(kb, 10_000))
+    # and some queries of listed words only fell back to ranking every match: the bound was not beaten
+    fell_back = [f for f in hows[search_module.FULL] if "*" not in f and set(re.findall(r'"([^"]+)"', f)) <= listed]
+    assert fell_back, hows[search_module.FULL]
+
+
+def test_a_listed_word_is_answered_from_its_list(kb) -> None:
+    word = _frequent(kb, 1)[0]
+    assert search_module.explain(kb, word, None, 10) == [(f'"{word}"', search_module.LISTS)]
+    # a page longer than the list, or an Act filter, ranks every match
+    assert search_module.explain(kb, word, None, DEPTH + 1) == [(f'"{word}"', search_module.FULL)]
+    assert search_module.explain(kb, word, "SYNC", 10) == [(f'"{word}"', search_module.FULL)]
 
 
 def test_bm25_is_the_sum_of_each_words_score(kb) -> None:
@@ -119,3 +206,18 @@ def test_the_export_leaves_the_search_tables_out(run, tmp_path: Path) -> None:
     finally:
         con.close()
 
+
+def test_sums_too_close_to_order_here_are_left_to_fts5() -> None:
+    # Rows 1 and 2 are in both lists; their sums differ in the last bit, which SQLite, adding in
+    # its own order (or with a fused multiply-add), may not reproduce: FTS5 must rank them.
+    close = [(0.01, [1, 2, 3], [0.5, 0.2, 0.05]), (0.01, [2, 1, 3], [0.4000000000000001, 0.1, 0.05])]
+    assert 0.5 + 0.1 != 0.2 + 0.4000000000000001
+    decided = search_module._decide(close, False, 1)
+    assert isinstance(decided, tuple) and {1, 2} <= decided[0] and decided[1] is None
+    # Apart by more than rounding can blur: settled here, with their scores.
+    apart = [(0.01, [1, 2, 3], [0.5, 0.2, 0.05]), (0.01, [2, 1, 3], [0.3, 0.1, 0.05])]
+    assert search_module._decide(apart, False, 1) == [(1, -0.6)]
+    # A score on the edge of three decimals (what a hit shows) is left to FTS5 as well.
+    edge = [(0.0001, [1, 2], [0.0004, 0.0001]), (0.0001, [1, 2], [0.0001, 0.0001])]
+    assert 0.0004 + 0.0001 == 0.0005
+    assert isinstance(search_module._decide(edge, True, 1), tuple)
