@@ -16,7 +16,7 @@ Either way the hits, their order and their scores are those of ranking every mat
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import neg
 from typing import Any, NamedTuple
 
@@ -329,23 +329,26 @@ _BEST = ("SELECT f.rowid, bm25(sections_fts, ?, ?, ?, ?, ?) AS rank FROM section
 def _best_rows(store: Any, fts: str, act: str | None, limit: int, only: list[int] | None = None) -> list[tuple[int, float]]:
     """(rowid, rank) of the best ``limit`` rows, best first; equal ranks in row order (the same split or not).
 
-    ``only``: rank these rows alone (bm25 for them, not every match; "+" keeps SQLite from
-    asking FTS5 for each row in turn, which would count each word's rows again for each).
+    ``only``: rank these rows alone, given in row order (bm25 for them, not every match; "+" keeps
+    SQLite from asking FTS5 for each row in turn, which would count each word's rows again for each).
     """
-    sql = _BEST.format(join="JOIN sections s ON s.rowid = f.rowid " if act else "", act="AND s.act = ? " if act else "",
-                       only=f"AND +f.rowid IN ({','.join(map(str, only))}) " if only is not None else "")
+    join, where = ("JOIN sections s ON s.rowid = f.rowid ", "AND s.act = ? ") if act else ("", "")
 
     def part(con: Any, low: int, high: int) -> list[tuple[int, float]]:
-        rows: list[tuple[int, float]] = con.execute(sql, (*SECTION_WEIGHTS, fts, low, high, *((act,) if act else ()), limit)).fetchall()
+        among = "" if only is None else f"AND +f.rowid IN ({','.join(map(str, only[bisect_left(only, low):bisect_right(only, high)]))}) "
+        rows: list[tuple[int, float]] = con.execute(_BEST.format(join=join, act=where, only=among),
+                                                    (*SECTION_WEIGHTS, fts, low, high, *((act,) if act else ()), limit)).fetchall()
         return rows
 
-    last = store.one("SELECT max(rowid) FROM sections")[0] or 0
-    other = store.sibling() if last >= SPLIT_FROM else None
+    if only == []:
+        return []
+    first, last = (only[0], only[-1]) if only else (0, store.one("SELECT max(rowid) FROM sections")[0] or 0)
+    other = store.sibling() if last - first >= SPLIT_FROM else None
     if other is None:
-        return part(store.con, 0, last)
+        return part(store.con, first, last)
     import threading
 
-    middle = last // 2
+    middle = (first + last) // 2
     upper: list[tuple[int, float]] = []
     failed: list[BaseException] = []
 
@@ -358,7 +361,7 @@ def _best_rows(store: Any, fts: str, act: str | None, limit: int, only: list[int
     thread = threading.Thread(target=run_upper, daemon=True)
     thread.start()
     try:
-        lower = part(store.con, 0, middle)
+        lower = part(store.con, first, middle)
     finally:
         thread.join()
     if failed:
