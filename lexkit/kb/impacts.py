@@ -102,6 +102,7 @@ def write(con: sqlite3.Connection) -> None:
 
 
 def _rank_in_two_threads(con: sqlite3.Connection, file: Path, terms: Iterator[str]) -> dict[str, list[tuple[int, float]]]:
+    """Each term's best ``DEPTH`` rows, ranked by ``con`` and a second connection to ``file`` taking terms in turn."""
     import threading
 
     lists: dict[str, list[tuple[int, float]]] = {}
@@ -109,20 +110,22 @@ def _rank_in_two_threads(con: sqlite3.Connection, file: Path, terms: Iterator[st
     failed: list[BaseException] = []
 
     def work(reader: sqlite3.Connection) -> None:
-        while True:
+        while not failed:
             with lock:
                 term = next(terms, None)
-            if term is None or failed:
+            if term is None:
                 return
             lists[term] = reader.execute(_TOP, (*SECTION_WEIGHTS, phrase(term), DEPTH)).fetchall()
 
+    try:
+        second = sqlite3.connect(f"{file.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    except sqlite3.Error:  # no second connection: one thread ranks them all
+        work(con)
+        return lists
+
     def other() -> None:
         try:
-            reader = sqlite3.connect(f"{file.as_uri()}?mode=ro", uri=True)
-            try:
-                work(reader)
-            finally:
-                reader.close()
+            work(second)
         except BaseException as exc:  # raised again in the compiling thread
             failed.append(exc)
 
@@ -130,8 +133,12 @@ def _rank_in_two_threads(con: sqlite3.Connection, file: Path, terms: Iterator[st
     thread.start()
     try:
         work(con)
+    except BaseException as exc:
+        failed.append(exc)  # the other thread stops at its next term
+        raise
     finally:
         thread.join()
+        second.close()
     if failed:
         raise failed[0]
     return lists
