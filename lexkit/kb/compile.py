@@ -21,7 +21,7 @@ from lexkit.kb.knowledge import KnowledgeBase, alias_key, load_files, section_ci
 from lexkit.kb.models import Text
 
 #: Bumped whenever the tables change: a store of another format is rebuilt, never read.
-STORE_FORMAT = 4
+STORE_FORMAT = 5
 #: PRAGMA application_id of a lexkit store ("LXKT"): a foreign SQLite file is never trusted.
 APPLICATION_ID = 0x4C584B54
 
@@ -88,10 +88,10 @@ def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequenc
     (lexkit.kb.public_holidays), so that no checklist imports the `holidays` package; a store
     built in memory for one run leaves them out (that run computes only the years it needs).
     """
-    from lexkit.kb import public_holidays
+    from lexkit.kb import impacts, public_holidays
     from lexkit.kb.validate import checked_knowledge_base
 
-    con.executescript(SCHEMA + public_holidays.SCHEMA)
+    con.executescript(SCHEMA + public_holidays.SCHEMA + impacts.SCHEMA)
     digests: dict[str, str] = {}
     docs, load_problems = load_files(files, lambda name, blob: digests.__setitem__(name, file_digest(blob) if blob is not None else ""))
     root = roots[0]
@@ -105,6 +105,7 @@ def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequenc
     con.executemany("INSERT INTO overrides (kind, id, file, reason) VALUES (?, ?, ?, ?)", kb.overrides)
     if not report.problems:
         _write_records(con, kb)
+        impacts.write(con)  # once sections_fts is filled: the search vocabulary and impact lists
     content = hashlib.sha256("\n".join(f"{n}\0{d}" for n, d in sorted(digests.items())).encode()).hexdigest()
     meta = {
         "content_sha256": content,

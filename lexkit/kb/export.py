@@ -30,9 +30,10 @@ TABLES = {
     "overrides": "Records an overlay replaced, with its reason.",
     "kb_meta": "The knowledge base's version, date and disclaimer.",
 }
-#: The store's own tables: file stamps, validation results, markers, and the public holidays it
-#: keeps for checklists (computed by the holidays package, not part of the knowledge base).
-_INTERNAL = ("files", "problems", "meta", "holiday_years", "holidays")
+#: The store's own tables: file stamps, validation results, markers, the public holidays it
+#: keeps for checklists (computed by the holidays package, not part of the knowledge base) and
+#: search's vocabulary and impact lists (lexkit.kb.impacts).
+_INTERNAL = ("files", "problems", "meta", "holiday_years", "holidays", "search_terms", "search_impacts")
 
 
 def export_sqlite(kb: StoredKnowledgeBase, target: Path) -> dict[str, Any]:

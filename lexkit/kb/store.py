@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 #: Kept in step with lexkit.kb.compile (checked by a test): a lexkit store, of this format.
 APPLICATION_ID = 0x4C584B54
-STORE_FORMAT = 4
+STORE_FORMAT = 5
 #: A file modified within this many nanoseconds before the build is hashed, not trusted by its time
 #: (2 s covers file systems that keep modification times to the second).
 RACY_NS = 2_000_000_000
