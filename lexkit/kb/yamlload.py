@@ -413,6 +413,17 @@ def load_text(text: str, file: str) -> LoadedDocument:
     return doc
 
 
+def load_bytes(blob: bytes, file: str) -> LoadedDocument:
+    """Load one file's bytes (UTF-8); a file that is not UTF-8 gives its problem, never an exception."""
+    from lexkit.kb.files import FileRefused, decode_utf8
+
+    try:
+        text = decode_utf8(blob)
+    except FileRefused as exc:
+        return LoadedDocument(file, None, problems=[LoadProblem(file, exc.line, "$", exc.message)])
+    return load_text(text, file)
+
+
 def load_file(path: Path, display: str | None = None) -> LoadedDocument:
     """Load one YAML file (UTF-8): a regular file only, read without ever blocking (lexkit.kb.files)."""
     from lexkit.kb.files import FileRefused, decode_utf8, read_regular
