@@ -236,7 +236,7 @@ def load_files(files: Sequence[tuple[str, Path, str, str | None]],
     """
     from lexkit.kb.files import FileRefused, read_regular
     from lexkit.kb.parallel import load_in_workers, worker_count
-    from lexkit.kb.yamlload import LoadedDocument, LoadProblem, load_bytes
+    from lexkit.kb.yamlload import LoadedDocument, LoadProblem, load_bytes, paused_gc
 
     def read(i: int) -> bytes | LoadedDocument:
         _folder, path, name, _origin = files[i]
@@ -257,13 +257,14 @@ def load_files(files: Sequence[tuple[str, Path, str, str | None]],
 
     sizes = [_size(path) for _folder, path, _name, _origin in files]
     workers = worker_count(sum(sizes), len(files))
-    loaded = load_in_workers([name for _f, _p, name, _o in files], sizes, read, workers) if workers > 1 else one_by_one()
     docs: list[Document] = []
     problems: list[LoadProblem] = []
-    for (folder, _path, name, origin), doc in zip(files, loaded, strict=True):
-        problems.extend(doc.problems)
-        if doc.data is not None:
-            docs.append(Document(document_kind(folder, doc.data), name, doc.data, doc.lines, origin))
+    with paused_gc():
+        loaded = load_in_workers([name for _f, _p, name, _o in files], sizes, read, workers) if workers > 1 else one_by_one()
+        for (folder, _path, name, origin), doc in zip(files, loaded, strict=True):
+            problems.extend(doc.problems)
+            if doc.data is not None:
+                docs.append(Document(document_kind(folder, doc.data), name, doc.data, doc.lines, origin))
     return docs, problems
 
 

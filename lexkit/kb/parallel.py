@@ -116,7 +116,8 @@ def load_in_workers(names: Sequence[str], sizes: Sequence[int], read: Callable[[
             worker: _Worker = key.data
             selector.unregister(key.fileobj)
             index, blob = worker.job
-            results[index] = _decode(worker.answer(), names[index], worker) or load_bytes(blob, names[index])
+            decoded = _decode(worker.answer(), names[index], worker)
+            results[index] = decoded if decoded is not None else load_bytes(blob, names[index])  # the worker could not
             worker.job = (-1, b"")
             idle.append(worker)
 
