@@ -334,58 +334,86 @@ def load_text(text: str, file: str) -> LoadedDocument:
             return (*top.path, len(top.value))
         return (*top.path, top.key) if top.key is not None else top.path
 
+    # The classes as locals, and scalars (three events in four) handled first and in line: the
+    # loop is half of the parse's time. Every other event goes through place() as before.
+    scalar_event, stream_end, document_start = yaml.ScalarEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent
+    skipped = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    lines = doc.lines
     events = _Events(text)
+    get_event = events.get_event
     try:
         while True:
-            event = events.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
+            event = get_event()
+            if event is None:
                 break
             kind = type(event)
             line = event.start_mark.line + 1
-            if kind is yaml.DocumentStartEvent:
+            if kind is scalar_event:
+                if event.anchor is not None:
+                    refuse(line, f"anchor &{event.anchor} is not allowed: anchors and aliases are refused, write values out in full")
+                if event.tag is not None and event.tag != "!":
+                    refuse(line, f"tag {event.tag} is not allowed: plain YAML only")
+                top = stack[-1] if stack else None
+                if top is not None and top.key is None and type(top.value) is dict:  # a mapping's key
+                    key = event.value
+                    if key == "<<" and event.implicit[0]:
+                        problem(line, top.path, "merge keys ('<<') are not allowed: write the keys out")
+                        top.key, top.skip = "", True
+                        continue
+                    top.key, top.key_line = key, line
+                    if key in top.first_line:
+                        problem(line, (*top.path, key),
+                                f"duplicate key '{key}' (first at line {top.first_line[key]}): remove one of them")
+                        top.skip = True
+                    else:
+                        top.first_line[key] = line
+                    continue
+                value: Any = event.value
+                if event.implicit[0]:
+                    what, value = _plain(value)
+                    if what == "timestamp":
+                        problem(line, path_of_next(), f'unquoted date {value}: quote it ("{value}") so it stays a string')
+                if top is None:
+                    lines[()] = line
+                    root.append(value)
+                elif type(top.value) is list:
+                    lines[(*top.path, len(top.value))] = line
+                    top.value.append(value)
+                else:  # a mapping's value (its key was read above)
+                    held: Any = top.key
+                    skip = top.skip
+                    top.key, top.skip = None, False
+                    if not skip:
+                        lines[(*top.path, held)] = line
+                        top.value[held] = value
+            elif kind is stream_end:
+                break
+            elif kind is document_start:
                 documents += 1
                 if documents > 1:
                     problem(line, (), "more than one YAML document in the file: keep one")
                     break
                 continue
-            if kind in (yaml.StreamStartEvent, yaml.DocumentEndEvent):
+            elif kind in skipped:
                 continue
-            if kind is yaml.AliasEvent:
+            elif kind is yaml.AliasEvent:
                 refuse(line, f"alias *{event.anchor} is not allowed: write the value out in full")
                 place(None, line)
-            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            elif kind in ends:
                 frame = stack.pop()
-                place(frame.value, doc.lines.get(frame.path, line))
-            else:
+                place(frame.value, lines.get(frame.path, line))
+            else:  # a mapping or a sequence starts
                 if event.anchor is not None:
                     refuse(line, f"anchor &{event.anchor} is not allowed: anchors and aliases are refused, write values out in full")
-                explicit = event.tag is not None and not (kind is yaml.ScalarEvent and event.tag == "!")
-                if explicit:
+                if event.tag is not None:
                     refuse(line, f"tag {event.tag} is not allowed: plain YAML only")
-                if kind is yaml.ScalarEvent:
-                    keying = bool(stack) and isinstance(stack[-1].value, dict) and stack[-1].key is None
-                    if keying and event.implicit[0] and event.value == "<<":
-                        problem(line, stack[-1].path, "merge keys ('<<') are not allowed: write the keys out")
-                        stack[-1].key, stack[-1].skip = "", True
-                        continue
-                    if keying:
-                        place(event.value, line)
-                        continue
-                    value: Any = event.value
-                    if event.implicit[0]:
-                        what, value = _plain(event.value)
-                        if what == "timestamp":
-                            problem(line, path_of_next(), f'unquoted date {value}: quote it ("{value}") so it stays a string')
-                    if not stack:
-                        doc.lines[()] = line
-                    place(value, line)
-                else:  # a mapping or a sequence starts
-                    if len(stack) >= MAX_DEPTH:
-                        refuse(line, f"nested more than {MAX_DEPTH} levels deep: flatten the record")
-                        break
-                    path = path_of_next()
-                    doc.lines[path] = line
-                    stack.append(_Frame({} if kind is yaml.MappingStartEvent else [], path))
+                if len(stack) >= MAX_DEPTH:
+                    refuse(line, f"nested more than {MAX_DEPTH} levels deep: flatten the record")
+                    break
+                path = path_of_next()
+                lines[path] = line
+                stack.append(_Frame({} if kind is yaml.MappingStartEvent else [], path))
             if len(refused) >= MAX_REFUSALS:
                 refused.append(LoadProblem(file, refused[-1].line, "$", "more refusals follow: fix these first"))
                 break
