@@ -9,6 +9,7 @@ signals sent to real processes.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -17,12 +18,13 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile import base_env, copy_minimal, lexkit_command
+from hostile import FIXTURES, base_env, copy_minimal, lexkit_command
 from test_hostile import CASES
 
 from lexkit.errors import UsageProblem
 from lexkit.kb.knowledge import discover_all, load_files, shipped_root
 from lexkit.kb.parallel import PARALLEL_BYTES, WORKERS_VARIABLE, _cpus, worker_count
+from lexkit.kb.validate import validate
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 #: Files the loader's own tests know to be tricky for the line of a value (refused keys keep nested lines).
@@ -75,6 +77,21 @@ def test_workers_load_every_hostile_and_tricky_file_as_one_process_does(tmp_path
 def test_workers_load_the_shipped_knowledge_base_as_one_process_does(monkeypatch: pytest.MonkeyPatch) -> None:
     serial, parallel = _load_both_ways(monkeypatch, (shipped_root(),))
     assert serial == parallel and not serial[1]
+
+
+def test_every_problem_of_the_invalid_fixtures_is_the_same_with_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Schema and reference problems in files that load cleanly: their lines come from the worker's walk of the data."""
+    fixtures = sorted((FIXTURES / "invalid").glob("*.yaml"))
+    for fixture in fixtures:
+        root = copy_minimal(tmp_path / fixture.stem)
+        shutil.copy(fixture, root / "provisions" / "new.yaml")
+        reports = []
+        for workers in ("1", "2"):
+            monkeypatch.setenv(WORKERS_VARIABLE, workers)
+            report = validate(root)
+            reports.append(([str(p) for p in report.problems], report.counts, report.files))
+        assert reports[0] == reports[1] and reports[0][0], fixture.name
+    assert len(fixtures) >= 7
 
 
 def test_a_file_the_loader_cannot_take_fails_the_same_way_in_a_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

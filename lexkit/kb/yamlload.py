@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,7 +111,9 @@ class LoadedDocument:
 
     file: str
     data: Any
-    lines: dict[JsonPath, int] = field(default_factory=dict)
+    # A dict here; a file parsed by a worker process keeps its lines as numbers until they are
+    # asked for (lexkit.kb.parallel.WalkedLines).
+    lines: Mapping[JsonPath, int] = field(default_factory=dict)
     problems: list[LoadProblem] = field(default_factory=list)
 
     def line_of(self, path: JsonPath) -> int:
@@ -135,6 +137,8 @@ def json_path(path: JsonPath) -> str:
 class _Builder:
     def __init__(self, doc: LoadedDocument) -> None:
         self.doc = doc
+        self.lines: dict[JsonPath, int] = {}
+        doc.lines = self.lines
 
     def problem(self, node: Node, path: JsonPath, message: str) -> None:
         self.doc.problems.append(
@@ -142,7 +146,7 @@ class _Builder:
         )
 
     def build(self, node: Node, path: JsonPath) -> Any:
-        self.doc.lines[path] = node.start_mark.line + 1
+        self.lines[path] = node.start_mark.line + 1
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -285,7 +289,8 @@ def load_text(text: str, file: str) -> LoadedDocument:
     nesting deeper than MAX_DEPTH are refused as they are met, with their line, and the file then
     gives no data.
     """
-    doc = LoadedDocument(file=file, data=None)
+    lines: dict[JsonPath, int] = {}
+    doc = LoadedDocument(file=file, data=None, lines=lines)
     refused: list[LoadProblem] = []
     stack: list[_Frame] = []
     root: list[Any] = []
@@ -305,7 +310,7 @@ def load_text(text: str, file: str) -> LoadedDocument:
         top = stack[-1]
         if isinstance(top.value, list):
             path = (*top.path, len(top.value))
-            doc.lines[path] = line
+            lines[path] = line
             top.value.append(value)
         elif top.key is None:
             if not isinstance(value, str):  # a mapping or a sequence used as a key
@@ -323,7 +328,7 @@ def load_text(text: str, file: str) -> LoadedDocument:
             key, skip = top.key, top.skip
             top.key, top.skip = None, False
             if not skip:
-                doc.lines[(*top.path, key)] = line
+                lines[(*top.path, key)] = line
                 top.value[key] = value
 
     def path_of_next() -> JsonPath:
@@ -339,7 +344,6 @@ def load_text(text: str, file: str) -> LoadedDocument:
     scalar_event, stream_end, document_start = yaml.ScalarEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent
     skipped = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    lines = doc.lines
     events = _Events(text)
     get_event = events.get_event
     try:
@@ -428,17 +432,17 @@ def load_text(text: str, file: str) -> LoadedDocument:
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             reason = "a tab character: YAML indents with spaces only"
         doc.problems.append(LoadProblem(file, line, "$", f"YAML syntax error: {reason}"))
-        doc.lines.clear()
+        lines.clear()
         return doc
     finally:
         events.dispose()
     if refused:
         doc.problems[:0] = refused
-        doc.lines.clear()
+        lines.clear()
         return doc
     if not root or root[0] is None:  # nothing, or a document that is only a null ('~', 'null')
         doc.problems.append(LoadProblem(file, 1, "$", "the file is empty"))
-        doc.lines.clear()
+        lines.clear()
         return doc
     doc.data = root[0]
     return doc
