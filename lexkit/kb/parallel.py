@@ -1,7 +1,7 @@
 """Parse the files of a big knowledge base in worker processes, one per CPU.
 
 Files are independent, and parsing them (lexkit.kb.yamlload: libyaml's events, the line of every
-value) is most of a cold compile: ~16 s of CPU for 50,000 sections. So a knowledge base of at
+value) is most of a cold compile: ~10 s of CPU for 50,000 sections. So a knowledge base of at
 least ``PARALLEL_BYTES`` is parsed by workers while this process reads the files, hands them out
 (the biggest first, so that the last to finish is a small one) and takes the answers back in the
 files' order. The result is the serial one exactly: the same data, lines and problems, in the same
@@ -21,14 +21,14 @@ Why it is built this way:
 - This process still reads every file (the regular-file checks and the SHA-256 of what was parsed
   stay in one place) and sends its bytes down the worker's stdin. The answer comes back as JSON
   text, never pickle: plain data by construction (dict, list, str, int, float, bool, None), and this
-  process checks it (every problem names the file that was sent; the lines fit the data). A clean
-  file's lines are exactly a walk of its data in document order (lexkit.kb.yamlload builds them
-  so), so they travel as a flat list of numbers and are put back on the paths of that walk; a file
-  with problems sends its (path, line) pairs. Measured on one synthetic Act (7.6 MB, 2,500
-  sections, 104,000 values): parsing it takes ~810 ms; JSON costs ~40 ms out and ~25 ms in, plus
-  ~50 ms to put the lines back; pickle ~80 ms each way and marshal ~30 out, ~60 in (tuple keys are
-  the cost either way). JSON is the fastest at the receiving end, where this process is the one
-  bottleneck, and the only one of the three that cannot carry anything but plain data.
+  process checks it (every problem names the file that was sent; there is one line per value). A
+  clean file's lines are exactly a walk of its data in document order (lexkit.kb.yamlload builds
+  them so): they travel as a flat list of numbers, and only the top two levels are put on their
+  paths until a deeper one is asked for (WalkedLines); a file with problems sends its (path, line)
+  pairs. Measured on one synthetic Act (7.6 MB, 2,500 sections, 104,000 values), medians: parsing
+  ~400 ms; JSON ~80 ms out and ~45 ms in, plus ~17 ms for the lines; marshal ~30 and ~25 ms, pickle
+  ~45 and ~27 ms. But the whole cold build of 50,000 sections, alternately, 4 runs each: JSON 15.7 s,
+  marshal 16.3 s (medians): no gain beyond the noise, for a format that can carry more than data.
 - Each worker runs in its own process group and ignores SIGINT: Ctrl-C at the terminal reaches
   lexkit alone, which kills its workers and removes its temporary file (exit 130, one line). A
   worker also ends when its stdin closes, so none outlives lexkit.
@@ -59,7 +59,7 @@ from lexkit.kb.yamlload import JsonPath, LoadedDocument, LoadProblem, load_bytes
 #: The size of knowledge base (bytes of YAML in all) from which workers are started. Measured cold
 #: builds, one process against two workers, on an idle 2-CPU machine: the shipped 6.9 MB 1.11 s
 #: against 1.10 s; 15 MB 2.27 against 2.34 s; 31 MB 3.50 against 3.05 s; 154 MB (50,000 sections)
-#: ~24 against ~16 s. On a busy machine the workers only add their cost (the shipped knowledge base:
+#: 18.3 against 15.4 s (medians of 3 to 5). On a busy machine the workers only add their cost (the shipped knowledge base:
 #: 1.2 against 1.8 s), so they start well above where they break even.
 PARALLEL_BYTES = 24 * 1024 * 1024
 #: Sets the number of worker processes whatever the size; 1 parses in this process.
