@@ -23,7 +23,7 @@ from test_hostile import CASES
 
 from lexkit.errors import UsageProblem
 from lexkit.kb.knowledge import discover_all, load_files, shipped_root
-from lexkit.kb.parallel import PARALLEL_BYTES, WORKERS_VARIABLE, _cpus, worker_count
+from lexkit.kb.parallel import PARALLEL_BYTES, WORKERS_VARIABLE, ParseWorkerFailed, _cpus, _decode, worker_count
 from lexkit.kb.validate import validate
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
@@ -248,6 +248,28 @@ def test_a_killed_worker_is_one_clean_error_not_a_hang(tmp_path: Path) -> None:
     assert lines[1] == f"lexkit: hint: run the command again; {WORKERS_VARIABLE}=1 parses the knowledge base in one process"
     assert sorted(p.name for p in cache.iterdir()) == []
     assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []
+
+
+@pytest.mark.parametrize("answer,what", [
+    (b"not json", "an answer that is not one"),
+    (b'{"data": {"a": 1}}', "an answer that is not one"),
+    (b'{"data": {"a": 1}, "walk": true, "lines": [1, 1], "problems": [["other.yaml", 1, "$", "x"]]}',
+     "a problem that is not about the file sent"),
+    (b'{"data": {"a": 1}, "walk": true, "lines": [1, "1"], "problems": []}', "a line that is not a number"),
+    (b'{"data": {"a": [1, 2]}, "walk": true, "lines": [1, 1, 2], "problems": []}', "lines that do not fit the data"),
+    (b'{"data": {"a": 1}, "walk": true, "lines": [1, 1, 1], "problems": []}', "lines that do not fit the data"),
+])
+def test_an_answer_that_does_not_fit_is_refused(answer: bytes, what: str) -> None:
+    with pytest.raises(ParseWorkerFailed) as caught:
+        _decode(answer, "provisions/a.yaml")
+    assert caught.value.message == f"the process parsing provisions/a.yaml answered with {what}"
+
+
+def test_a_fitting_answer_is_the_document() -> None:
+    doc = _decode(b'{"data": {"a": [1, {"b": 2}]}, "walk": true, "lines": [1, 1, 2, 3, 3], "problems": []}', "p.yaml")
+    assert doc is not None and doc.data == {"a": [1, {"b": 2}]}
+    assert doc.lines == {(): 1, ("a",): 1, ("a", 0): 2, ("a", 1): 3, ("a", 1, "b"): 3}
+    assert _decode(b'{"error": "ValueError: too many digits"}', "p.yaml") is None  # parsed again here
 
 
 # --------------------------------------------------------------------------- when workers start

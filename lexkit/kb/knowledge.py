@@ -269,11 +269,16 @@ def load_files(files: Sequence[tuple[str, Path, str, str | None]],
 
 
 def _size(path: Path) -> int:
-    """A file's size for planning the parse (0 when it cannot be seen: reading it reports why)."""
+    """A file's size for planning the parse: 0 for anything that will be refused unread (reading it says why)."""
+    import stat
+
+    from lexkit.kb.files import MAX_FILE_BYTES
+
     try:
-        return os.stat(path).st_size
+        st = os.stat(path)
     except OSError:
         return 0
+    return st.st_size if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_FILE_BYTES else 0
 
 
 class KnowledgeBase:

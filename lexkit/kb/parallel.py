@@ -120,7 +120,7 @@ def load_in_workers(names: Sequence[str], sizes: Sequence[int], read: Callable[[
             worker: _Worker = key.data
             selector.unregister(key.fileobj)
             index, blob = worker.job
-            decoded = _decode(worker.answer(), names[index], worker)
+            decoded = _decode(worker.answer(), names[index])
             results[index] = decoded if decoded is not None else load_bytes(blob, names[index])  # the worker could not
             worker.job = (-1, b"")
             idle.append(worker)
@@ -240,31 +240,38 @@ class _Worker:
         self.stdout.close()
 
 
-def _decode(payload: bytes, name: str, worker: _Worker) -> LoadedDocument | None:
+def _decode(payload: bytes, name: str) -> LoadedDocument | None:
     """A worker's answer as the LoadedDocument the serial loader gives; None when the worker could not parse the file."""
-    answer = json.loads(payload)
-    if "error" in answer:
-        return None
+    try:
+        answer = json.loads(payload)
+        if "error" in answer:
+            return None
+        return _document(answer, name)
+    except (ValueError, KeyError, TypeError):  # not JSON, or not the shape of an answer
+        raise _malformed(name, "an answer that is not one") from None
+
+
+def _document(answer: dict[str, Any], name: str) -> LoadedDocument:
     data, lines, problems = answer["data"], answer["lines"], answer["problems"]
     doc = LoadedDocument(name, data)
     for file, line, path, message in problems:
         if file != name or type(line) is not int or type(path) is not str or type(message) is not str:
-            raise _malformed(worker, "a problem that is not about the file sent")
+            raise _malformed(name, "a problem that is not about the file sent")
         doc.problems.append(LoadProblem(file, line, path, message))
     if not all(type(n) is int for n in (lines if answer["walk"] else (n for _path, n in lines))):
-        raise _malformed(worker, "a line that is not a number")
+        raise _malformed(name, "a line that is not a number")
     if answer["walk"]:
         shallow = _shallow_lines(data, lines)
         if shallow is None:
-            raise _malformed(worker, "lines that do not fit the data")
+            raise _malformed(name, "lines that do not fit the data")
         doc.lines = WalkedLines(data, lines, shallow)
     else:
         doc.lines = {tuple(path): n for path, n in lines}
     return doc
 
 
-def _malformed(worker: _Worker, what: str) -> ParseWorkerFailed:
-    return ParseWorkerFailed(f"the process parsing {worker.name} answered with {what}",
+def _malformed(name: str, what: str) -> ParseWorkerFailed:
+    return ParseWorkerFailed(f"the process parsing {name} answered with {what}",
                              hint=f"report it; {WORKERS_VARIABLE}=1 parses the knowledge base in one process")
 
 
