@@ -230,38 +230,55 @@ def load_documents(roots: Path | tuple[Path, ...]) -> tuple[list[Document], list
 def load_files(files: Sequence[tuple[str, Path, str, str | None]],
                on_bytes: Callable[[str, bytes | None], None] | None = None) -> tuple[list[Document], list[LoadProblem]]:
     """Read and parse the files discover_all found; ``on_bytes(name, blob)`` sees each file's bytes
-    (None for a file refused unread), so the compiler can hash what it parsed without reading twice."""
-    from lexkit.kb.files import FileRefused, read_regular
-    from lexkit.kb.yamlload import LoadProblem
+    (None for a file refused unread), so the compiler can hash what it parsed without reading twice.
 
-    docs: list[Document] = []
-    problems: list[LoadProblem] = []
-    for folder, path, name, origin in files:
+    A big knowledge base is parsed by worker processes (lexkit.kb.parallel), with the same result.
+    """
+    from lexkit.kb.files import FileRefused, read_regular
+    from lexkit.kb.parallel import load_in_workers, worker_count
+    from lexkit.kb.yamlload import LoadedDocument, LoadProblem, load_bytes, paused_gc
+
+    def read(i: int) -> bytes | LoadedDocument:
+        _folder, path, name, _origin = files[i]
         try:  # regular files only, never opened when they are not (a FIFO would hang us)
             blob = read_regular(path)
         except FileRefused as exc:
             if on_bytes is not None:
                 on_bytes(name, None)
-            problems.append(LoadProblem(name, exc.line, "$", exc.message))
-            continue
+            return LoadedDocument(name, None, problems=[LoadProblem(name, exc.line, "$", exc.message)])
         if on_bytes is not None:
             on_bytes(name, blob)
-        loaded = load_text_bytes(blob, name)
-        problems.extend(loaded.problems)
-        if loaded.data is not None:
-            docs.append(Document(document_kind(folder, loaded.data), name, loaded.data, loaded.lines, origin))
+        return blob
+
+    def one_by_one() -> Iterator[LoadedDocument]:
+        for i, (_folder, _path, name, _origin) in enumerate(files):
+            got = read(i)
+            yield got if isinstance(got, LoadedDocument) else load_bytes(got, name)
+
+    sizes = [_size(path) for _folder, path, _name, _origin in files]
+    workers = worker_count(sum(sizes), len(files))
+    docs: list[Document] = []
+    problems: list[LoadProblem] = []
+    with paused_gc():
+        loaded = load_in_workers([name for _f, _p, name, _o in files], sizes, read, workers) if workers > 1 else one_by_one()
+        for (folder, _path, name, origin), doc in zip(files, loaded, strict=True):
+            problems.extend(doc.problems)
+            if doc.data is not None:
+                docs.append(Document(document_kind(folder, doc.data), name, doc.data, doc.lines, origin))
     return docs, problems
 
 
-def load_text_bytes(blob: bytes, name: str) -> Any:
-    """Load one file's bytes (UTF-8) with the one loader."""
-    from lexkit.kb.files import FileRefused, decode_utf8
-    from lexkit.kb.yamlload import LoadedDocument, LoadProblem, load_text
+def _size(path: Path) -> int:
+    """A file's size for planning the parse: 0 for anything that will be refused unread (reading it says why)."""
+    import stat
+
+    from lexkit.kb.files import MAX_FILE_BYTES
 
     try:
-        return load_text(decode_utf8(blob), name)
-    except FileRefused as exc:
-        return LoadedDocument(name, None, problems=[LoadProblem(name, exc.line, "$", exc.message)])
+        st = os.stat(path)
+    except OSError:
+        return 0
+    return st.st_size if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_FILE_BYTES else 0
 
 
 class KnowledgeBase:

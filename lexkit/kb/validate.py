@@ -16,7 +16,7 @@ from lexkit.kb.knowledge import KnowledgeBase, alias_key, build, load_documents,
 from lexkit.kb.models import Document
 from lexkit.kb.schemas import fast_validators
 from lexkit.kb.schemas import validators as schema_validators
-from lexkit.kb.yamlload import LoadProblem, json_path
+from lexkit.kb.yamlload import LoadProblem, json_path, paused_gc
 
 Problem = LoadProblem
 SCHEMA_OF_KIND = {
@@ -183,6 +183,12 @@ def validate_documents(root: Path, docs: list[Document], load_problems: list[Pro
 def checked_knowledge_base(root: Path, docs: list[Document], load_problems: list[Problem],
                            roots: tuple[Path, ...] = ()) -> tuple[ValidationReport, KnowledgeBase]:
     """The validation report and the knowledge base indexed on the way (whole when the report is clean)."""
+    with paused_gc():
+        return _checked_knowledge_base(root, docs, load_problems, roots)
+
+
+def _checked_knowledge_base(root: Path, docs: list[Document], load_problems: list[Problem],
+                            roots: tuple[Path, ...]) -> tuple[ValidationReport, KnowledgeBase]:
     problems: list[Problem] = list(load_problems)
     validators = schema_validators()
     valid_docs: list[Document] = []
