@@ -134,6 +134,8 @@ CASES = [
     Case("yaml-alias", SHOW, 1, r"provisions/new\.yaml:\d+: \$: (anchor &s|alias \*s) is not allowed",
          _replace(NEW, 'sources: [{url: "https://example.invalid/new-code", kind: primary}]\n  verification',
                   'sources: &s [{url: "https://example.invalid/new-code", kind: primary}]\n  verification')),
+    Case("yaml-number-too-long", SHOW, 1, r"provisions/digits\.yaml:1: \$\.n: a number of 5000 digits: no field takes one; quote it if it is text",
+         _write("provisions/digits.yaml", "n: " + "7" * 5000 + "\n")),
     Case("yaml-deep-nesting", SHOW, 1, r"provisions/deep\.yaml:1: \$: nested more than 64 levels deep",
          _write("provisions/deep.yaml", "a: " + "[" * 500 + "]" * 500 + "\n")),
     Case("yaml-too-large", SHOW, 1, r"provisions/huge\.yaml:1: \$: the file is too large \(67,108,865 bytes; the limit is 67,108,864\)",

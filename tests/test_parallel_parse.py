@@ -107,6 +107,8 @@ def test_a_file_the_loader_cannot_take_fails_the_same_way_in_a_worker(tmp_path: 
         except Exception as exc:  # noqa: BLE001 - the point is that both ways end alike
             outcomes.append((type(exc).__name__, str(exc)))
     assert outcomes[0] == outcomes[1]
+    # and the way is a problem with its file and line, not an exception (Python reads at most 4,300 digits)
+    assert "a number of 5000 digits" in " ".join(outcomes[0][1]), outcomes[0]
 
 
 # --------------------------------------------------------------------------- whole builds, both ways

@@ -184,6 +184,9 @@ class _Builder:
         if tag == _TAG_NULL:
             return None
         if tag == _TAG_INT:
+            if len(value) > MAX_INT_DIGITS:
+                self.problem(node, path, f"a number of {len(value)} digits: no field takes one; quote it if it is text")
+                return value
             return int(value)
         if tag == _TAG_FLOAT:
             return float(value)
@@ -265,6 +268,10 @@ class _Frame:
         self.skip = False  # the value of a refused key: built, then dropped
 
 
+#: Longer plain integers are refused with a problem: Python's int() raises on more than 4,300 digits.
+MAX_INT_DIGITS = 4000
+
+
 def _plain(value: str) -> tuple[str, Any]:
     """A plain (unquoted) scalar by the YAML 1.2 core schema: (kind, value)."""
     first = value[:1]
@@ -274,6 +281,8 @@ def _plain(value: str) -> tuple[str, Any]:
         return "null", None
     if first and first in "-+0123456789.":
         if _INT.match(value):
+            if len(value) > MAX_INT_DIGITS:  # Python refuses to read it (sys.get_int_max_str_digits)
+                return "long_int", value
             return "int", int(value)
         if _FLOAT.match(value):
             return "float", float(value)
@@ -378,6 +387,8 @@ def load_text(text: str, file: str) -> LoadedDocument:
                     what, value = _plain(value)
                     if what == "timestamp":
                         problem(line, path_of_next(), f'unquoted date {value}: quote it ("{value}") so it stays a string')
+                    elif what == "long_int":
+                        problem(line, path_of_next(), f"a number of {len(value)} digits: no field takes one; quote it if it is text")
                 if top is None:
                     lines[()] = line
                     root.append(value)
