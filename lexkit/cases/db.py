@@ -115,7 +115,7 @@ def create_engine_for(location: str) -> Any:
             dbapi_connection.isolation_level = None  # lexkit issues BEGIN itself (below)
             cursor = dbapi_connection.cursor()
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _wal(cursor)
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.close()
@@ -125,6 +125,23 @@ def create_engine_for(location: str) -> Any:
             write = connection.get_execution_options().get("lexkit_write", False)
             connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
     return engine
+
+
+def _wal(cursor: Any) -> None:
+    """Switch to WAL. The switch needs the database to itself and SQLite may answer 'database is locked' at
+    once, without waiting out the busy timeout, while other processes open a new register: so wait here."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 @contextmanager
