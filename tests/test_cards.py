@@ -253,3 +253,21 @@ def test_unverified_translations_are_listed_like_every_unverified_fact(run) -> N
     assert result.code == 0
     # helplines.yaml: title, summary, and actor, title and action of its three steps = 11 fields.
     assert "sops/helplines.yaml: 11 Hindi translation(s) not yet checked" in result.stdout
+
+
+def test_an_open_classification_reads_in_hindi(kb: KnowledgeBase) -> None:
+    """JJ Act s.87 (abetment) leaves cognizable and bail to the offence abetted: its words have Hindi too,
+    where the one line per Schedule row (s.82, whose labels hold ': ') is translated word for word."""
+    from lexkit.training.rows import classification_lines
+    from lexkit.training.words import Words
+
+    for sid, expected in (("JJA-87", "संज्ञेय या नहीं (आधार देखें), जमानत (आधार देखें)"), ("JJA-82", "संज्ञेय या नहीं (आधार देखें), अजमानतीय")):
+        section = kb.section(sid)
+        assert section is not None, sid
+        words = Words("hi")
+        lines = [words.classification(line) for line in classification_lines(section.classification)]
+        assert words.fallbacks == 0, words.untranslated
+        assert any(line.endswith(expected) for line in lines), lines
+        english = Words("en")
+        assert [english.classification(x) for x in classification_lines(section.classification)] == list(
+            classification_lines(section.classification))

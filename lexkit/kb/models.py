@@ -165,9 +165,9 @@ class Classification(NamedTuple):
 
     def status_text(self) -> str:
         """'cognizable, non-bailable'; where the record leaves one open (it follows the offence abetted, or
-        the law does not settle it), 'cognizable or not: see basis'."""
+        the law does not settle it), 'cognizable or not (see basis)'."""
         def word(value: bool | None, yes: str, no: str, open_: str) -> str:
-            return f"{open_}: see basis" if value is None else (yes if value else no)
+            return f"{open_} (see basis)" if value is None else (yes if value else no)
 
         return (f"{word(self.cognizable, 'cognizable', 'non-cognizable', 'cognizable or not')}, "
                 f"{word(self.bailable, 'bailable', 'non-bailable', 'bail')}")

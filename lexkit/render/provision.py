@@ -16,7 +16,7 @@ from lexkit.render.safe import terminal_safe
 def classification_text(c: Classification) -> str:
     where = f"{c.applies_to}: " if c.applies_to else ""
     return (
-        f"{where}{c.status_text()}, " + (f"triable by {c.triable_by}" if c.triable_by else "court: see basis")
+        f"{where}{c.status_text()}, " + (f"triable by {c.triable_by}" if c.triable_by else "court (see basis)")
         + ("" if c.compoundable is None else (", compoundable" if c.compoundable else ", not compoundable"))
         + f" [{c.basis}; {c.verification}]"  # the verification mark of the row, not only in JSON
     )
