@@ -98,16 +98,24 @@ def test_there_is_no_import_cycle() -> None:
     assert cycles == []
 
 
+def _top_level_imports(path: Path) -> list[tuple[ast.AST, list[str]]]:
+    """Each import statement of a module with the top-level package names it imports (absolute imports only)."""
+    out: list[tuple[ast.AST, list[str]]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [a.name.split(".")[0] for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names = [node.module.split(".")[0]]
+        out.append((node, names))
+    return out
+
+
 def test_only_the_cli_imports_typer_and_only_the_terminal_renderer_imports_rich() -> None:
     offenders = []
     for path in PACKAGE.rglob("*.py"):
         module = module_name(path)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name.split(".")[0] for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
-                names = [node.module.split(".")[0]]
+        for node, names in _top_level_imports(path):
             if "typer" in names and layer(module) != "cli":
                 offenders.append(f"{module}:{node.lineno} imports typer")
             if "rich" in names and module != "lexkit.render.terminal":
@@ -128,12 +136,7 @@ def test_only_the_register_imports_sqlalchemy_and_alembic() -> None:
     offenders = []
     for path in PACKAGE.rglob("*.py"):
         module = module_name(path)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name.split(".")[0] for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
-                names = [node.module.split(".")[0]]
+        for node, names in _top_level_imports(path):
             if {"sqlalchemy", "alembic"} & set(names) and (layer(module) != "cases" or module in pure):
                 offenders.append(f"{module}:{node.lineno} imports {names[0]}")
     assert offenders == []
@@ -157,12 +160,7 @@ def test_every_third_party_import_is_a_declared_dependency() -> None:
     declared = {_IMPORT_NAMES.get(n, n.replace("-", "_")) for n in (re.split(r"[<>=!\[; ]", d, maxsplit=1)[0].lower() for d in wanted)}
     offenders = []
     for path in PACKAGE.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name.split(".")[0] for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
-                names = [node.module.split(".")[0]]
+        for node, names in _top_level_imports(path):
             offenders += [f"{module_name(path)}:{node.lineno} imports {n}" for n in names
                           if n not in sys.stdlib_module_names and n != "lexkit" and n not in declared | _WITH_A_DEPENDENCY]
     assert offenders == []
