@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 JsonPath = tuple[str | int, ...]
 
@@ -36,33 +35,7 @@ _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
 _TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}.*)?$")
 
-_TAG_BOOL = "tag:yaml.org,2002:bool"
-_TAG_NULL = "tag:yaml.org,2002:null"
-_TAG_INT = "tag:yaml.org,2002:int"
-_TAG_FLOAT = "tag:yaml.org,2002:float"
-_TAG_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_TAG_STR = "tag:yaml.org,2002:str"
-
-
-class _Resolver(yaml.resolver.BaseResolver):
-    """YAML 1.2 core-schema scalars, plus timestamps so that unquoted dates can be refused."""
-
-
-for _tag, _regexp, _first in (
-    (_TAG_BOOL, _BOOL, "tTfF"),
-    (_TAG_NULL, _NULL, ["~", "n", "N", ""]),
-    (_TAG_INT, _INT, "-+0123456789"),
-    (_TAG_FLOAT, _FLOAT, "-+0123456789."),
-    (_TAG_TIMESTAMP, _TIMESTAMP, "0123456789"),
-):
-    _Resolver.add_implicit_resolver(_tag, _regexp, list(_first))
-
 if getattr(yaml, "__with_libyaml__", False):
-
-    class _Composer(yaml.cyaml.CParser, _Resolver):  # type: ignore[misc,name-defined]
-        def __init__(self, stream: str) -> None:
-            yaml.cyaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
-            _Resolver.__init__(self)
 
     class _Events(yaml.cyaml.CParser):  # type: ignore[misc,name-defined]
         """The parser's event stream alone: no node is composed, nothing is expanded."""
@@ -78,16 +51,6 @@ else:  # pragma: no cover - exercised only where libyaml is missing
 
         def dispose(self) -> None:
             pass
-
-    class _Composer(  # type: ignore[no-redef]
-        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Resolver
-    ):
-        def __init__(self, stream: str) -> None:
-            yaml.reader.Reader.__init__(self, stream)
-            yaml.scanner.Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            yaml.composer.Composer.__init__(self)
-            _Resolver.__init__(self)
 
     LIBYAML = False
 
@@ -134,119 +97,11 @@ def json_path(path: JsonPath) -> str:
     return out
 
 
-class _Builder:
-    def __init__(self, doc: LoadedDocument) -> None:
-        self.doc = doc
-        self.lines: dict[JsonPath, int] = {}
-        doc.lines = self.lines
-
-    def problem(self, node: Node, path: JsonPath, message: str) -> None:
-        self.doc.problems.append(
-            LoadProblem(self.doc.file, node.start_mark.line + 1, json_path(path), message)
-        )
-
-    def build(self, node: Node, path: JsonPath) -> Any:
-        self.lines[path] = node.start_mark.line + 1
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
-        return self._scalar(node, path)
-
-    def _mapping(self, node: MappingNode, path: JsonPath) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                self.problem(key_node, path, "a mapping key must be a plain string")
-                continue
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, path, "merge keys ('<<') are not allowed: write the keys out")
-                continue
-            key = str(key_node.value)
-            line = key_node.start_mark.line + 1
-            if key in first_line:
-                self.problem(
-                    key_node,
-                    (*path, key),
-                    f"duplicate key '{key}' (first at line {first_line[key]}): remove one of them",
-                )
-                continue
-            first_line[key] = line
-            result[key] = self.build(value_node, (*path, key))
-        return result
-
-    def _scalar(self, node: ScalarNode, path: JsonPath) -> Any:
-        tag, value = node.tag, node.value
-        if tag == _TAG_BOOL:
-            return value.lower() == "true"
-        if tag == _TAG_NULL:
-            return None
-        if tag == _TAG_INT:
-            if len(value) > MAX_INT_DIGITS:
-                self.problem(node, path, f"a number of {len(value)} digits: no field takes one; quote it if it is text")
-                return value
-            return int(value)
-        if tag == _TAG_FLOAT:
-            return float(value)
-        if tag == _TAG_TIMESTAMP:
-            self.problem(
-                node, path, f"unquoted date {value}: quote it (\"{value}\") so it stays a string"
-            )
-            return value
-        if tag not in (_TAG_STR, "!"):
-            self.problem(node, path, f"tag {tag} is not allowed: plain YAML only")
-        return value
-
-
 #: Deeper nesting than any record needs (the deepest shipped file nests 6 levels); a cap keeps
-#: the composer's recursion and our own bounded for any input.
+#: the loader bounded for any input.
 MAX_DEPTH = 64
 #: Refusals reported per file before "and more": a bomb repeats the same mistake many times.
 MAX_REFUSALS = 20
-
-
-def _refusals(text: str, file: str) -> list[LoadProblem]:
-    """Anchors, aliases, explicit tags and excessive nesting, found in the event stream.
-
-    A syntax error ends the scan quietly: composing the document reports it with its line.
-    """
-    problems: list[LoadProblem] = []
-
-    def refuse(event: Any, message: str) -> None:
-        problems.append(LoadProblem(file, event.start_mark.line + 1, "$", message))
-
-    events = _Events(text)
-    depth = 0
-    try:
-        while len(problems) < MAX_REFUSALS:
-            event = events.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                break
-            if isinstance(event, yaml.AliasEvent):
-                refuse(event, f"alias *{event.anchor} is not allowed: write the value out in full")
-                continue
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                refuse(event, f"anchor &{anchor} is not allowed: anchors and aliases are refused, write values out in full")
-            tag = getattr(event, "tag", None)
-            if tag is not None:
-                refuse(event, f"tag {tag} is not allowed: plain YAML only")
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    refuse(event, f"nested more than {MAX_DEPTH} levels deep: flatten the record")
-                    break
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        pass
-    finally:
-        events.dispose()
-    if len(problems) >= MAX_REFUSALS:
-        problems.append(LoadProblem(file, problems[-1].line, "$", "more refusals follow: fix these first"))
-    return problems
 
 
 def _char_at(text: str, line: int, column: int) -> str:
