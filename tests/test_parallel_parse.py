@@ -237,6 +237,42 @@ def test_ctrl_c_during_the_parallel_parse_leaves_nothing_behind(how: str, tmp_pa
     assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []  # every worker ended and was reaped
 
 
+def _is_ranking(pid: int) -> bool:
+    try:
+        return b"lexkit.kb.impacts:serve" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("how", ["to-lexkit", "terminal"])
+def test_ctrl_c_while_the_impact_lists_are_ranked_leaves_nothing_behind(how: str, tmp_path: Path) -> None:
+    """20,000 sections get impact lists (lexkit.kb.impacts), ranked here and by a worker process: Ctrl-C then too."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc to find the worker processes")
+    from lexkit.kb.impacts import IMPACT_FROM
+
+    kb = _synthetic(tmp_path / "big", IMPACT_FROM, 4)
+    cache = tmp_path / "cache"
+    env = {**base_env(cache), WORKERS_VARIABLE: "2", "LEXKIT_CACHE_DIR": str(cache)}
+    env.pop("LEXKIT_NO_CACHE")
+    proc = subprocess.Popen([*lexkit_command(), "--kb", str(kb), "kb", "build"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=env, process_group=0)
+    deadline = time.monotonic() + 300
+    rankers: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None and not rankers:
+        rankers = [pid for pid in _children(proc.pid) if _is_ranking(pid)]
+        time.sleep(0.01)
+    assert proc.poll() is None and rankers, "the lists were ranked before they could be caught: make the fixture bigger"
+    if how == "terminal":
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        proc.send_signal(signal.SIGINT)
+    code, stderr = _ended(proc)
+    assert (code, stderr) == (130, "lexkit: interrupted\n")
+    assert sorted(p.name for p in cache.iterdir()) == []  # no store, no temporary file
+    assert [pid for pid in rankers if Path(f"/proc/{pid}").exists()] == []  # the worker ended and was reaped
+
+
 def test_a_killed_worker_is_one_clean_error_not_a_hang(tmp_path: Path) -> None:
     proc, cache, workers = _build_with_workers_running(tmp_path)
     for pid in workers:

@@ -50,7 +50,7 @@ def kb(tmp_path_factory: pytest.TempPathFactory):
         mp.setattr(impacts, "FREQUENT_DF", 300)
         mp.setattr(impacts, "DEPTH", DEPTH)
         kb = load(folder)
-    assert kb.store.path is not None  # on disk: the lists were ranked in two threads
+    assert kb.store.path is not None  # on disk: the lists were ranked here and by a worker process
     return kb
 
 
@@ -173,6 +173,54 @@ def test_each_list_holds_its_words_best_rows(kb) -> None:
         assert kept == ranked[:DEPTH]
         assert bound == (ranked[DEPTH - 1][1] if len(ranked) >= DEPTH else 0.0)
         assert all(score >= bound for _r, score in ranked[DEPTH:])
+
+
+def _stored_lists(con: sqlite3.Connection) -> dict[str, tuple[list[int], list[float]]]:
+    return {term: (impacts.unpack("q", rowids).tolist(), impacts.unpack("d", scores).tolist())
+            for term, rowids, scores in con.execute("SELECT term, rowids, scores FROM search_impacts")}
+
+
+def _ranked_again(kb, file: Path, monkeypatch: pytest.MonkeyPatch, workers: str) -> tuple[dict[str, tuple[list[int], list[float]]], int]:
+    monkeypatch.setenv("LEXKIT_PARSE_WORKERS", workers)
+    monkeypatch.setattr(impacts, "DEPTH", DEPTH)
+    terms = [t for (t,) in kb.store.all("SELECT term FROM search_impacts ORDER BY term")]
+    con = sqlite3.connect(f"{Path(kb.store.path).as_uri()}?mode=ro", uri=True)
+    try:
+        lists, by_workers = impacts._rank(con, file, terms)
+    finally:
+        con.close()
+    assert sorted(lists) == terms
+    return {t: (rowids.tolist(), scores.tolist()) for t, (rowids, scores) in lists.items()}, by_workers
+
+
+@pytest.mark.parametrize("workers", ["1", "2", "3"])
+def test_the_lists_are_the_same_ranked_here_or_by_worker_processes(kb, workers: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    lists, by_workers = _ranked_again(kb, Path(kb.store.path), monkeypatch, workers)
+    assert lists == _stored_lists(kb.store.con)
+    if workers == "1":
+        assert by_workers == 0  # LEXKIT_PARSE_WORKERS=1: no worker process
+    else:
+        assert 0 < by_workers < len(lists)  # this process and its workers each took terms
+
+
+def test_a_worker_that_cannot_rank_leaves_the_lists_whole(kb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers given a store they cannot open end at once: this process ranks every term, with the same result."""
+    lists, by_workers = _ranked_again(kb, tmp_path / "gone.sqlite", monkeypatch, "3")
+    assert by_workers == 0
+    assert lists == _stored_lists(kb.store.con)
+
+
+def test_a_killed_worker_answers_nothing_and_is_reaped(kb) -> None:
+    import signal
+
+    helper = impacts._Helper(Path(kb.store.path), impacts.SECTION_WEIGHTS, DEPTH)
+    term = _frequent(kb, 1)[0]
+    rowids, scores = helper.rank(term) or ([], [])
+    assert (rowids.tolist(), scores.tolist()) == _stored_lists(kb.store.con)[term]
+    helper.proc.send_signal(signal.SIGKILL)
+    assert helper.rank(term) is None
+    helper.close()
+    assert helper.proc.returncode == -signal.SIGKILL
 
 
 def _vocabulary_matches_the_index(con: sqlite3.Connection) -> None:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from array import array
-from collections.abc import Iterator
+from collections.abc import Sequence
 from pathlib import Path
 
 #: Column weights for bm25() over sections_fts: id, title, title_hi, keywords, text.
@@ -76,10 +76,10 @@ def unpack(typecode: str, blob: bytes) -> array:  # type: ignore[type-arg]
 def write(con: sqlite3.Connection) -> None:
     """Fill ``search_terms`` and, for a large knowledge base on disk, ``search_impacts`` (tables made by ``SCHEMA``).
 
-    Called once sections_fts is filled. The lists are ranked in two threads over two connections
-    (SQLite releases the GIL), so the work is committed first; a store built in memory (no
-    folder to cache it in) serves one process and gets no lists: they would cost it more than
-    they save.
+    Called once sections_fts is filled. The lists are ranked here and, at the same time, by worker
+    processes reading the committed file (``_rank``), so the work is committed first; a store built
+    in memory (no folder to cache it in) serves one process and gets no lists: they would cost it
+    more than they save.
     """
     con.execute("CREATE VIRTUAL TABLE temp.sections_vocab USING fts5vocab(main, sections_fts, 'row')")
     try:
@@ -90,55 +90,162 @@ def write(con: sqlite3.Connection) -> None:
     file = con.execute("PRAGMA database_list").fetchone()[2]
     if sections < IMPACT_FROM or not file:
         return
-    # The most frequent first: the two threads end together.
+    # The most frequent first: the last term ranked is a short one, so all end together.
     terms = [r[0] for r in con.execute("SELECT term FROM search_terms WHERE df >= ? ORDER BY df DESC, term", (FREQUENT_DF,))]
     con.commit()
-    lists = _rank_in_two_threads(con, Path(file), iter(terms))
+    lists, _by_workers = _rank(con, Path(file), terms)
     con.executemany("INSERT INTO search_impacts VALUES (?, ?, ?, ?)", [
-        (term, rows[-1][1] if len(rows) == DEPTH else 0.0, pack(array("q", [r[0] for r in rows])),
-         pack(array("d", [r[1] for r in rows])))
-        for term in terms if (rows := lists[term])
+        (term, scores[-1] if len(scores) == DEPTH else 0.0, pack(rowids), pack(scores))
+        for term in terms for rowids, scores in (lists[term],) if rowids
     ])
 
 
-def _rank_in_two_threads(con: sqlite3.Connection, file: Path, terms: Iterator[str]) -> dict[str, list[tuple[int, float]]]:
-    """Each term's best ``DEPTH`` rows, ranked by ``con`` and a second connection to ``file`` taking terms in turn."""
+Ranked = tuple[array, array]  # type: ignore[type-arg]  # rowids ("q") and scores ("d"), best first
+
+
+def _top(con: sqlite3.Connection, term: str, weights: Sequence[float], depth: int) -> Ranked:
+    rows = con.execute(_TOP, (*weights, phrase(term), depth)).fetchall()
+    return array("q", [r[0] for r in rows]), array("d", [r[1] for r in rows])
+
+
+def _rank(con: sqlite3.Connection, file: Path, terms: Sequence[str]) -> tuple[dict[str, Ranked], int]:
+    """Each term's best ``DEPTH`` rows, ranked by ``con`` and by worker processes reading ``file``, taking terms in turn.
+
+    Also returns how many terms the workers ranked.
+
+    Worker processes, not threads: two threads ranking over two connections were slower than one
+    (SQLite's shared mutexes; measured on 2 CPUs, 60 frequent terms of 50,000 sections: one thread
+    2.4 s, two threads 3.2 s, two processes 1.6 s). A worker that cannot start, dies or answers
+    anything but a ranking is stopped, and its term is ranked here: the lists are the same either way.
+    ``LEXKIT_PARSE_WORKERS=1`` ranks them all here.
+    """
     import threading
 
-    lists: dict[str, list[tuple[int, float]]] = {}
+    from lexkit.kb import parallel
+
+    weights, depth = SECTION_WEIGHTS, DEPTH
+    lists: dict[str, Ranked] = {}
+    queue = iter(terms)
     lock = threading.Lock()
-    failed: list[BaseException] = []
+    left: list[str] = []  # taken by a worker that did not answer: ranked here at the end
+    by_workers: list[str] = []
 
-    def work(reader: sqlite3.Connection) -> None:
-        while not failed:
-            with lock:
-                term = next(terms, None)
-            if term is None:
+    def take() -> str | None:
+        with lock:
+            return next(queue, None)
+
+    def assist(helper: _Helper) -> None:
+        while (term := take()) is not None:
+            got = helper.rank(term)
+            if got is None:
+                left.append(term)
                 return
-            lists[term] = reader.execute(_TOP, (*SECTION_WEIGHTS, phrase(term), DEPTH)).fetchall()
+            lists[term] = got
+            by_workers.append(term)
 
+    helpers: list[_Helper] = []
+    with parallel._interrupts_held():
+        for _ in range(parallel.helper_count()):
+            try:
+                helpers.append(_Helper(file, weights, depth))
+            except OSError:
+                break
+    threads = [threading.Thread(target=assist, args=(helper,), daemon=True) for helper in helpers]
+    done = False
     try:
-        second = sqlite3.connect(f"{file.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    except sqlite3.Error:  # no second connection: one thread ranks them all
-        work(con)
-        return lists
-
-    def other() -> None:
-        try:
-            work(second)
-        except BaseException as exc:  # raised again in the compiling thread
-            failed.append(exc)
-
-    thread = threading.Thread(target=other, daemon=True)
-    thread.start()
-    try:
-        work(con)
-    except BaseException as exc:
-        failed.append(exc)  # the other thread stops at its next term
-        raise
+        for thread in threads:
+            thread.start()
+        while (term := take()) is not None:
+            lists[term] = _top(con, term, weights, depth)
+        done = True
     finally:
-        thread.join()
-        second.close()
-    if failed:
-        raise failed[0]
-    return lists
+        with parallel._interrupts_held():
+            for helper in helpers:
+                if not done:
+                    helper.proc.kill()  # its thread's read ends now
+            for thread in threads:
+                thread.join()
+            for helper in helpers:
+                helper.close()
+    for term in left:
+        lists[term] = _top(con, term, weights, depth)
+    return lists, len(by_workers)
+
+
+class _Helper:
+    """A worker process (``serve``) ranking terms of one store: a term goes down its stdin, its list comes up its stdout."""
+
+    def __init__(self, file: Path, weights: Sequence[float], depth: int) -> None:
+        import json
+
+        from lexkit.kb.parallel import start_worker
+
+        self.depth = depth
+        self.proc = start_worker("lexkit.kb.impacts:serve")
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.stdin, self.stdout = self.proc.stdin, self.proc.stdout
+        job = {"store": f"{file.as_uri()}?mode=ro", "weights": list(weights), "depth": depth}
+        try:
+            self.stdin.write(json.dumps(job).encode("ascii") + b"\n")
+        except OSError:  # gone already: its first term comes back to the compiling process
+            pass
+
+    def rank(self, term: str) -> Ranked | None:
+        """The term's list, or None when the worker is gone or its answer is not a ranking (it is then stopped)."""
+        try:
+            raw = term.encode("utf-8", "surrogateescape")
+            self.stdin.write(b"%d\n" % len(raw) + raw)
+            self.stdin.flush()
+            count = int(self.stdout.readline())
+            if not 0 <= count <= self.depth:
+                raise ValueError(count)
+            body = self.stdout.read(16 * count)
+            if len(body) != 16 * count:
+                raise ValueError(len(body))
+            rowids, scores = unpack("q", body[:8 * count]), unpack("d", body[8 * count:])
+            if any(scores[i] > scores[i + 1] or (scores[i] == scores[i + 1] and rowids[i] >= rowids[i + 1])
+                   for i in range(count - 1)):
+                raise ValueError("not in order")
+            return rowids, scores
+        except (OSError, ValueError):
+            self.proc.kill()
+            return None
+
+    def close(self) -> None:
+        import subprocess
+
+        try:
+            self.stdin.close()  # it ends when it reads the end
+        except OSError:
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.stdout.close()
+
+
+def serve() -> None:
+    """A ranking worker's loop: the job (a JSON line: store, weights, depth), then terms ('SIZE\\n' and the term's UTF-8).
+
+    Each answer is 'COUNT\\n', then COUNT rowids and COUNT scores (``pack``). Any failure ends the
+    worker: the compiling process ranks that term itself, with the same result or the same error.
+    """
+    import json
+
+    from lexkit.kb.parallel import worker_signals
+
+    worker_signals()
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    try:
+        job = json.loads(stdin.readline())
+        con = sqlite3.connect(job["store"], uri=True)
+        weights, depth = tuple(float(w) for w in job["weights"]), int(job["depth"])
+        while header := stdin.readline():
+            term = stdin.read(int(header)).decode("utf-8", "surrogateescape")
+            rowids, scores = _top(con, term, weights, depth)
+            stdout.write(b"%d\n" % len(rowids) + pack(rowids) + pack(scores))
+            stdout.flush()
+    except (OSError, ValueError, KeyError, TypeError, sqlite3.Error):
+        return

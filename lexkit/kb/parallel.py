@@ -66,10 +66,11 @@ PARALLEL_BYTES = 24 * 1024 * 1024
 WORKERS_VARIABLE = "LEXKIT_PARSE_WORKERS"
 MAX_WORKERS = 64
 
-# The worker's first line: the parent's import path (the folder holding lexkit first, however the
-# parent found it), then the loop. -I: nothing from the environment or the working folder is
-# imported before the path is set.
-_BOOT = "import sys; sys.path[:] = sys.argv[1:]; from lexkit.kb.parallel import serve; serve()"
+# The worker's first line: its loop ("module:function"), then the parent's import path (the folder
+# holding lexkit first, however the parent found it). -I: nothing from the environment or the
+# working folder is imported before the path is set.
+_BOOT = ("import sys; sys.path[:] = sys.argv[2:]; module, _, loop = sys.argv[1].partition(':'); "
+         "getattr(__import__(module, fromlist=[loop]), loop)()")
 
 
 class ParseWorkerFailed(LexkitError):
@@ -93,6 +94,16 @@ def worker_count(total_bytes: int, files: int) -> int:
     if not sys.executable:  # embedded: no interpreter to start
         return 1
     return max(1, min(count, files))
+
+
+def helper_count() -> int:
+    """How many worker processes help this one with other CPU-bound work of a compile (0: none).
+
+    One fewer than the CPUs, as this process works too; ``LEXKIT_PARSE_WORKERS=N`` makes it N - 1.
+    """
+    if os.environ.get(WORKERS_VARIABLE, "").strip():
+        return worker_count(0, MAX_WORKERS) - 1  # the number given, or the same usage error
+    return _cpus() - 1 if sys.executable else 0
 
 
 def _cpus() -> int:
@@ -171,15 +182,30 @@ def _interrupts_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
+def start_worker(loop: str) -> subprocess.Popen[bytes]:
+    """A fresh interpreter running ``loop`` ("module:function"), in its own process group, talking on stdin and stdout.
+
+    Start it inside ``_interrupts_held()``. OSError when it cannot be started.
+    """
+    package_parent = str(Path(__file__).resolve().parents[2])
+    path = [package_parent, *(p for p in sys.path if p != package_parent)]
+    return subprocess.Popen([sys.executable, "-I", "-c", _BOOT, loop, *path], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, process_group=0)
+
+
+def worker_signals() -> None:
+    """A worker's first call: Ctrl-C is the parent's to handle, and the signals held at its start are let through."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Started while the parent held these (_interrupts_held), and a signal mask survives exec.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+
+
 class _Worker:
     """One worker process: a file's bytes go down its stdin, its answer comes up its stdout."""
 
-    def __init__(self) -> None:
-        package_parent = str(Path(__file__).resolve().parents[2])
-        path = [package_parent, *(p for p in sys.path if p != package_parent)]
+    def __init__(self, loop: str = "lexkit.kb.parallel:serve") -> None:
         try:
-            self.proc = subprocess.Popen([sys.executable, "-I", "-c", _BOOT, *path], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, process_group=0)
+            self.proc = start_worker(loop)
         except OSError as exc:
             raise ParseWorkerFailed(f"cannot start a process to parse the knowledge base ({exc.strerror or exc})",
                                     hint=f"set {WORKERS_VARIABLE}=1 to parse it in one process") from None
@@ -378,9 +404,7 @@ def _walk_lines(data: Any, flat: list[int]) -> dict[JsonPath, int] | None:
 
 def serve() -> None:
     """A worker's loop: read a file (a header line 'NAME_BYTES SIZE', the name, the bytes), answer with its JSON."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    # Started while the parent held these (_interrupts_held), and a signal mask survives exec.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+    worker_signals()
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     try:
         while True:
