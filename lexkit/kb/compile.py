@@ -90,6 +90,7 @@ def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequenc
     """
     from lexkit.kb import impacts, public_holidays
     from lexkit.kb.validate import checked_knowledge_base
+    from lexkit.kb.yamlload import paused_gc
 
     con.executescript(SCHEMA + public_holidays.SCHEMA + impacts.SCHEMA)
     digests: dict[str, str] = {}
@@ -104,8 +105,9 @@ def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequenc
                     [(p.file, p.line, p.path, p.message) for p in report.problems])
     con.executemany("INSERT INTO overrides (kind, id, file, reason) VALUES (?, ?, ?, ?)", kb.overrides)
     if not report.problems:
-        _write_records(con, kb)
-        impacts.write(con)  # once sections_fts is filled: the search vocabulary and impact lists
+        with paused_gc():  # the rows and the lists are ~300,000 new objects on top of the data's millions
+            _write_records(con, kb)  # the search vocabulary too (lexkit.kb.impacts)
+            impacts.write_lists(con)
     content = hashlib.sha256("\n".join(f"{n}\0{d}" for n, d in sorted(digests.items())).encode()).hexdigest()
     meta = {
         "content_sha256": content,
@@ -133,6 +135,8 @@ def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
     """
     import threading
 
+    from lexkit.kb import impacts
+
     sections = list(kb.raw_sections.items())
     indexed = [(rowid, sid, _text(raw["title"]), _text(raw["title"], "hi"), _keywords(raw), _text(raw["text"]))
                for rowid, (sid, (raw, _doc, _line)) in enumerate(sections, start=1)]
@@ -152,6 +156,7 @@ def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
     con.execute("INSERT INTO sections_fts (rowid, id, title, title_hi, keywords, text) "
                 "SELECT rowid, id, title, title_hi, keywords, text FROM _indexed")
     con.execute("DROP TABLE _indexed")
+    impacts.write_terms(con)  # from the index alone, while the rows are still being made
     thread.join()
     if failed:
         raise failed[0]

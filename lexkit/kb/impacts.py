@@ -73,19 +73,22 @@ def unpack(typecode: str, blob: bytes) -> array:  # type: ignore[type-arg]
     return values
 
 
-def write(con: sqlite3.Connection) -> None:
-    """Fill ``search_terms`` and, for a large knowledge base on disk, ``search_impacts`` (tables made by ``SCHEMA``).
-
-    Called once sections_fts is filled. The lists are ranked here and, at the same time, by worker
-    processes reading the committed file (``_rank``), so the work is committed first; a store built
-    in memory (no folder to cache it in) serves one process and gets no lists: they would cost it
-    more than they save.
-    """
+def write_terms(con: sqlite3.Connection) -> None:
+    """Fill ``search_terms`` (made by ``SCHEMA``): called once sections_fts is filled."""
     con.execute("CREATE VIRTUAL TABLE temp.sections_vocab USING fts5vocab(main, sections_fts, 'row')")
     try:
         con.execute("INSERT INTO search_terms SELECT term, doc FROM temp.sections_vocab")
     finally:
         con.execute("DROP TABLE temp.sections_vocab")
+
+
+def write_lists(con: sqlite3.Connection) -> None:
+    """For a large knowledge base on disk, fill ``search_impacts`` (made by ``SCHEMA``): called once every section is in.
+
+    The lists are ranked here and, at the same time, by worker processes reading the committed
+    file (``_rank``), so the work is committed first; a store built in memory (no folder to cache
+    it in) serves one process and gets no lists: they would cost it more than they save.
+    """
     sections = con.execute("SELECT count(*) FROM sections").fetchone()[0]
     file = con.execute("PRAGMA database_list").fetchone()[2]
     if sections < IMPACT_FROM or not file:
