@@ -125,13 +125,14 @@ def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequenc
 
 
 def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
-    """Every record and the full-text indexes.
+    """Every record, the full-text indexes and the search vocabulary (lexkit.kb.impacts).
 
     Indexing the sections (sections_fts) is one statement of SQLite's own work, which does not
-    hold Python's GIL: while it runs here, from a scratch table of the indexed columns, a second
-    thread turns the records into rows (JSON and all) for the tables. Measured on 50,000 synthetic
-    sections: the index ~2.5 s, the rows ~2.5 s, one after the other before. The scratch table
-    goes before the rows go in, so that they use its pages again.
+    hold Python's GIL: while it runs here, from a scratch table of the indexed columns, and the
+    vocabulary is read from the index, a second thread turns the records into rows (JSON and
+    all) for the tables. Measured on 50,000 synthetic sections: the index ~2.5 s, the rows
+    ~2.5 s, one after the other before. The scratch table goes before the rows go in, so that
+    they use its pages again. The rows are in memory at once (~300 MB for those sections).
     """
     import threading
 

@@ -148,7 +148,7 @@ def _rank(con: sqlite3.Connection, file: Path, terms: Sequence[str]) -> tuple[di
 
     helpers: list[_Helper] = []
     with parallel._interrupts_held():
-        for _ in range(parallel.helper_count()):
+        for _ in range(min(parallel.helper_count(), len(terms) - 1)):
             try:
                 helpers.append(_Helper(file, weights, depth))
             except OSError:
