@@ -194,16 +194,22 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _build_with_workers_running(tmp_path: Path, **popen: object) -> tuple[subprocess.Popen[str], Path, list[int]]:
-    """`kb build` of a big knowledge base, caught while its two workers parse it."""
+def _start_build(tmp_path: Path, sections: int, **popen: object) -> tuple[subprocess.Popen[str], Path]:
+    """`kb build` of a synthetic knowledge base of ``sections`` sections, with two workers, started."""
     if not Path("/proc/self/stat").exists():
         pytest.skip("needs /proc to find the worker processes")
-    kb = _synthetic(tmp_path / "big", 12000, 4)
+    kb = _synthetic(tmp_path / "big", sections, 4)
     cache = tmp_path / "cache"
     env = {**base_env(cache), WORKERS_VARIABLE: "2", "LEXKIT_CACHE_DIR": str(cache)}
     env.pop("LEXKIT_NO_CACHE")
     proc = subprocess.Popen([*lexkit_command(), "--kb", str(kb), "kb", "build"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=env, **popen)  # type: ignore[call-overload]
+    return proc, cache
+
+
+def _build_with_workers_running(tmp_path: Path, **popen: object) -> tuple[subprocess.Popen[str], Path, list[int]]:
+    """`kb build` of a big knowledge base, caught while its two workers parse it."""
+    proc, cache = _start_build(tmp_path, 12000, **popen)
     deadline = time.monotonic() + 120
     workers: list[int] = []
     while time.monotonic() < deadline and proc.poll() is None:
@@ -227,6 +233,11 @@ def _ended(proc: subprocess.Popen[str]) -> tuple[int, str]:
 def test_ctrl_c_during_the_parallel_parse_leaves_nothing_behind(how: str, tmp_path: Path) -> None:
     """The terminal sends SIGINT to the whole foreground group; the workers, in groups of their own, never see it."""
     proc, cache, workers = _build_with_workers_running(tmp_path, process_group=0)
+    _interrupted_leaves_nothing(proc, how, cache, workers)
+
+
+def _interrupted_leaves_nothing(proc: subprocess.Popen[str], how: str, cache: Path, workers: list[int]) -> None:
+    """Ctrl-C (to lexkit, or to its terminal's process group): exit 130, one line, no file left, every worker gone."""
     if how == "terminal":
         os.killpg(proc.pid, signal.SIGINT)
     else:
@@ -247,30 +258,16 @@ def _is_ranking(pid: int) -> bool:
 @pytest.mark.parametrize("how", ["to-lexkit", "terminal"])
 def test_ctrl_c_while_the_impact_lists_are_ranked_leaves_nothing_behind(how: str, tmp_path: Path) -> None:
     """20,000 sections get impact lists (lexkit.kb.impacts), ranked here and by a worker process: Ctrl-C then too."""
-    if not Path("/proc/self/stat").exists():
-        pytest.skip("needs /proc to find the worker processes")
     from lexkit.kb.impacts import IMPACT_FROM
 
-    kb = _synthetic(tmp_path / "big", IMPACT_FROM, 4)
-    cache = tmp_path / "cache"
-    env = {**base_env(cache), WORKERS_VARIABLE: "2", "LEXKIT_CACHE_DIR": str(cache)}
-    env.pop("LEXKIT_NO_CACHE")
-    proc = subprocess.Popen([*lexkit_command(), "--kb", str(kb), "kb", "build"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=env, process_group=0)
+    proc, cache = _start_build(tmp_path, IMPACT_FROM, process_group=0)
     deadline = time.monotonic() + 300
     rankers: list[int] = []
     while time.monotonic() < deadline and proc.poll() is None and not rankers:
         rankers = [pid for pid in _children(proc.pid) if _is_ranking(pid)]
         time.sleep(0.01)
     assert proc.poll() is None and rankers, "the lists were ranked before they could be caught: make the fixture bigger"
-    if how == "terminal":
-        os.killpg(proc.pid, signal.SIGINT)
-    else:
-        proc.send_signal(signal.SIGINT)
-    code, stderr = _ended(proc)
-    assert (code, stderr) == (130, "lexkit: interrupted\n")
-    assert sorted(p.name for p in cache.iterdir()) == []  # no store, no temporary file
-    assert [pid for pid in rankers if Path(f"/proc/{pid}").exists()] == []  # the worker ended and was reaped
+    _interrupted_leaves_nothing(proc, how, cache, rankers)
 
 
 def test_a_killed_worker_is_one_clean_error_not_a_hang(tmp_path: Path) -> None:
