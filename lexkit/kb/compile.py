@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lexkit.kb.knowledge import KnowledgeBase, alias_key, load_files, section_citations, split_ref
 from lexkit.kb.models import Text
+
+T = TypeVar("T")
 
 #: Bumped whenever the tables change: a store of another format is rebuilt, never read.
 STORE_FORMAT = 5
@@ -93,6 +95,9 @@ def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequenc
     from lexkit.kb.yamlload import paused_gc
 
     con.executescript(SCHEMA + public_holidays.SCHEMA + impacts.SCHEMA)
+    # The holidays need nothing of the knowledge base: a thread computes them (~0.5 s, the
+    # package's import included) while the files are read and parsed.
+    holiday_rows = _in_thread(public_holidays.rows) if holidays else None
     digests: dict[str, str] = {}
     docs, load_problems = load_files(files, lambda name, blob: digests.__setitem__(name, file_digest(blob) if blob is not None else ""))
     root = roots[0]
@@ -119,9 +124,34 @@ def compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequenc
         "counts": _dump(report.counts),
     }
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    if holidays:
-        public_holidays.write(con)
+    if holiday_rows is not None:
+        public_holidays.insert(con, holiday_rows())
     return kb
+
+
+def _in_thread(work: Callable[[], T]) -> Callable[[], T]:
+    """Start ``work`` in a thread; the function returned waits for its result (or raises its exception)."""
+    import threading
+
+    done: list[T] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            done.append(work())
+        except BaseException as exc:  # raised again by the caller of the result
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+
+    def result() -> T:
+        thread.join()
+        if failed:
+            raise failed[0]
+        return done[0]
+
+    return result
 
 
 def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
@@ -134,8 +164,6 @@ def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
     ~2.5 s, one after the other before. The scratch table goes before the rows go in, so that
     they use its pages again. The rows are in memory at once (~300 MB for those sections).
     """
-    import threading
-
     from lexkit.kb import impacts
 
     sections = list(kb.raw_sections.items())
@@ -143,25 +171,12 @@ def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
                for rowid, (sid, (raw, _doc, _line)) in enumerate(sections, start=1)]
     con.execute("CREATE TABLE _indexed (rowid INTEGER PRIMARY KEY, id, title, title_hi, keywords, text)")
     con.executemany("INSERT INTO _indexed VALUES (?, ?, ?, ?, ?, ?)", indexed)
-    made: list[list[tuple[str, str, list[tuple[Any, ...]]]]] = []
-    failed: list[BaseException] = []
-
-    def make_rows() -> None:
-        try:
-            made.append(_rows(kb, sections, indexed))
-        except BaseException as exc:  # raised again in the compiling thread
-            failed.append(exc)
-
-    thread = threading.Thread(target=make_rows, daemon=True)
-    thread.start()
+    rows = _in_thread(lambda: _rows(kb, sections, indexed))
     con.execute("INSERT INTO sections_fts (rowid, id, title, title_hi, keywords, text) "
                 "SELECT rowid, id, title, title_hi, keywords, text FROM _indexed")
     con.execute("DROP TABLE _indexed")
     impacts.write_terms(con)  # from the index alone, while the rows are still being made
-    thread.join()
-    if failed:
-        raise failed[0]
-    for table, sql, values in made[0]:
+    for table, sql, values in rows():
         con.executemany(f"INSERT INTO {table} {sql}", values)
     con.execute("INSERT INTO judgements_fts (rowid, name, citations, topics, holding, significance) "
                 "SELECT rowid, name || ' ' || coalesce(short_name, ''), citations, topics, holding, significance FROM judgements")

@@ -102,36 +102,62 @@ def _label(names: str, kind: str) -> str:
 
 def write(con: Any, today: date | None = None) -> None:
     """Fill the holiday tables (made by ``SCHEMA``) for the years around ``today`` and every state; key them in meta."""
+    insert(con, rows(today))
+
+
+#: What ``rows`` gives: (year, state, caveat) rows, (year, state, day, name) rows, and the meta value.
+Rows = tuple[list[tuple[int, str, str | None]], list[tuple[int, str, str, str]], str]
+
+
+def rows(today: date | None = None) -> Rows | None:
+    """The rows ``write`` puts in the store, computed without it (the compiler does it while the YAML is parsed); None: no package."""
     key = package_key()
     if key is None:  # no package: nothing to store, every look-up falls back (and says so as before)
-        return
+        return None
     import holidays
     from holidays.countries.india import India
 
     year = (today or date.today()).year
     first, last = year - YEARS_BACK, year + YEARS_AHEAD
     years = range(first, last + 1)
+    heads: list[tuple[int, str, str | None]] = []
+    days: list[tuple[int, str, str, str]] = []
+
+    def add(y: int, state: str | None, found: dict[date, str], caveat: str | None) -> None:
+        heads.append((y, state or "", caveat))
+        days.extend((y, state or "", day.isoformat(), name) for day, name in sorted(found.items()))
+
     # One call per state for all the years (a call per year and state costs seconds); a state
     # whose call warns (a year the package knows only in part) is computed year by year instead,
     # so that each year keeps its own caveat exactly as ``compute`` gives it.
     plain_national = _by_year(_quiet_holidays(holidays, None, years), years)
     for y in years:
         if plain_national is None:
-            _insert(con, y, None, *compute(y, None))
+            add(y, None, *compute(y, None))
         else:
-            _insert(con, y, None, _merged(plain_national[y], {}, None), _caveat(y, []))
+            add(y, None, _merged(plain_national[y], {}, None), _caveat(y, []))
     state_years = range(year - STATE_YEARS_BACK, year + STATE_YEARS_AHEAD + 1)
     for state in India.subdivisions:
         found = _quiet_holidays(holidays, state, state_years)
         if found is None or plain_national is None:
             for y in state_years:
-                _insert(con, y, state, *compute(y, state))
+                add(y, state, *compute(y, state))
             continue
         by_year = _by_year(found, state_years)
         assert by_year is not None
         for y in state_years:
-            _insert(con, y, state, _merged(plain_national[y], by_year[y], state), _caveat(y, []))
-    con.execute("INSERT INTO meta VALUES (?, ?)", (META_KEY, json.dumps({"first": first, "last": last, "package": key})))
+            add(y, state, _merged(plain_national[y], by_year[y], state), _caveat(y, []))
+    return heads, days, json.dumps({"first": first, "last": last, "package": key})
+
+
+def insert(con: Any, computed: Rows | None) -> None:
+    """Write what ``rows`` computed (nothing when it found no package)."""
+    if computed is None:
+        return
+    heads, days, meta = computed
+    con.executemany("INSERT INTO holiday_years VALUES (?, ?, ?)", heads)
+    con.executemany("INSERT INTO holidays VALUES (?, ?, ?, ?)", days)
+    con.execute("INSERT INTO meta VALUES (?, ?)", (META_KEY, meta))
 
 
 def _quiet_holidays(package: Any, state: str | None, years: range) -> dict[date, str] | None:
@@ -151,12 +177,6 @@ def _by_year(found: dict[date, str] | None, years: range) -> dict[int, dict[date
         if day.year in split:
             split[day.year][day] = name
     return split
-
-
-def _insert(con: Any, year: int, state: str | None, found: dict[date, str], caveat: str | None) -> None:
-    con.execute("INSERT INTO holiday_years VALUES (?, ?, ?)", (year, state or "", caveat))
-    con.executemany("INSERT INTO holidays VALUES (?, ?, ?, ?)",
-                    [(year, state or "", day.isoformat(), name) for day, name in sorted(found.items())])
 
 
 class StoredHolidays:
