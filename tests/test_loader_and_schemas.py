@@ -140,3 +140,10 @@ def test_the_fast_and_the_reporting_validators_agree() -> None:
         assert verdict[0] == verdict[1], doc.file
         verdicts.add(verdict)
     assert verdicts == {(True, True), (False, False)}
+
+
+@pytest.mark.parametrize("key", ["{x: 1}", "[1, 2]"])
+def test_a_mapping_or_sequence_used_as_a_key_is_a_problem_and_its_value_is_dropped(key: str) -> None:
+    doc = load_text(f"a: 1\n? {key}\n: 2\nb: 3\n", "x.yaml")
+    assert doc.data == {"a": 1, "b": 3}
+    assert [(p.line, p.path, p.message) for p in doc.problems] == [(2, "$", "a mapping key must be a plain string")]

@@ -147,7 +147,7 @@ def _rank(con: sqlite3.Connection, file: Path, terms: Sequence[str]) -> tuple[di
             by_workers.append(term)
 
     helpers: list[_Helper] = []
-    with parallel._interrupts_held():
+    with parallel.interrupts_held():
         for _ in range(min(parallel.helper_count(), len(terms) - 1)):
             try:
                 helpers.append(_Helper(file, weights, depth))
@@ -162,7 +162,7 @@ def _rank(con: sqlite3.Connection, file: Path, terms: Sequence[str]) -> tuple[di
             lists[term] = _top(con, term, weights, depth)
         done = True
     finally:
-        with parallel._interrupts_held():
+        with parallel.interrupts_held():
             for helper in helpers:
                 if not done:
                     helper.proc.kill()  # its thread's read ends now
@@ -215,18 +215,10 @@ class _Helper:
             return None
 
     def close(self) -> None:
-        import subprocess
+        from lexkit.kb.parallel import close_input, reap
 
-        try:
-            self.stdin.close()  # it ends when it reads the end
-        except OSError:
-            pass
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.stdout.close()
+        close_input(self.proc)
+        reap(self.proc)
 
 
 def serve() -> None:

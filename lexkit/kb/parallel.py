@@ -138,7 +138,7 @@ def load_in_workers(names: Sequence[str], sizes: Sequence[int], read: Callable[[
 
     done = False
     try:
-        with _interrupts_held():  # a Ctrl-C while a worker starts must not leave it out of the pool
+        with interrupts_held():  # a Ctrl-C while a worker starts must not leave it out of the pool
             for _ in range(workers):
                 pool.append(_Worker())
         idle = list(reversed(pool))
@@ -156,7 +156,7 @@ def load_in_workers(names: Sequence[str], sizes: Sequence[int], read: Callable[[
             collect()
         done = True
     finally:
-        with _interrupts_held():  # every worker is stopped and waited for, even if Ctrl-C comes now
+        with interrupts_held():  # every worker is stopped and waited for, even if Ctrl-C comes now
             selector.close()
             for worker in pool:
                 worker.finish(kill=not done)
@@ -167,7 +167,7 @@ def load_in_workers(names: Sequence[str], sizes: Sequence[int], read: Callable[[
 
 
 @contextmanager
-def _interrupts_held() -> Iterator[None]:
+def interrupts_held() -> Iterator[None]:
     """Hold SIGINT, SIGTERM and SIGHUP (lexkit turns them into KeyboardInterrupt) until the block ends.
 
     Python raises KeyboardInterrupt wherever the main thread is; inside subprocess.Popen that can
@@ -185,7 +185,7 @@ def _interrupts_held() -> Iterator[None]:
 def start_worker(loop: str) -> subprocess.Popen[bytes]:
     """A fresh interpreter running ``loop`` ("module:function"), in its own process group, talking on stdin and stdout.
 
-    Start it inside ``_interrupts_held()``. OSError when it cannot be started.
+    Start it inside ``interrupts_held()``. OSError when it cannot be started.
     """
     package_parent = str(Path(__file__).resolve().parents[2])
     path = [package_parent, *(p for p in sys.path if p != package_parent)]
@@ -196,7 +196,7 @@ def start_worker(loop: str) -> subprocess.Popen[bytes]:
 def worker_signals() -> None:
     """A worker's first call: Ctrl-C is the parent's to handle, and the signals held at its start are let through."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Started while the parent held these (_interrupts_held), and a signal mask survives exec.
+    # Started while the parent held these (interrupts_held), and a signal mask survives exec.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 
 
@@ -252,18 +252,30 @@ class _Worker:
         """Close its stdin (it ends when it has read everything); kill it when its work is no longer wanted."""
         if kill and self.proc.poll() is None:
             self.proc.kill()
-        try:
-            self.stdin.close()
-        except OSError:  # a broken pipe while flushing: the worker is gone already
-            pass
+        close_input(self.proc)
 
     def reap(self) -> None:
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.stdout.close()
+        reap(self.proc)
+
+
+def close_input(proc: subprocess.Popen[bytes]) -> None:
+    """Close a worker's stdin: it ends when it has read everything."""
+    assert proc.stdin is not None
+    try:
+        proc.stdin.close()
+    except OSError:  # a broken pipe while flushing: the worker is gone already
+        pass
+
+
+def reap(proc: subprocess.Popen[bytes]) -> None:
+    """Wait for a worker whose stdin is closed (killed if it has not ended within 10 s), and close its stdout."""
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    assert proc.stdout is not None
+    proc.stdout.close()
 
 
 def _decode(payload: bytes, name: str) -> LoadedDocument | None:

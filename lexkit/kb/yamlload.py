@@ -112,13 +112,12 @@ def _char_at(text: str, line: int, column: int) -> str:
 class _Frame:
     """A mapping or sequence being built from the event stream."""
 
-    __slots__ = ("value", "path", "key", "key_line", "first_line", "skip")
+    __slots__ = ("value", "path", "key", "first_line", "skip")
 
     def __init__(self, value: Any, path: JsonPath) -> None:
         self.value = value
         self.path = path
         self.key: str | None = None  # a mapping's key waiting for its value
-        self.key_line = 0
         self.first_line: dict[str, int] = {}
         self.skip = False  # the value of a refused key: built, then dropped
 
@@ -167,7 +166,11 @@ def load_text(text: str, file: str) -> LoadedDocument:
         refused.append(LoadProblem(file, line, "$", message))
 
     def place(value: Any, line: int) -> None:
-        """Put a finished value where it belongs: a mapping's key or value, a sequence item, the root."""
+        """Put a finished mapping, sequence or (refused) alias where it belongs: a value, a sequence item, the root.
+
+        Scalars, keys included, are placed in the loop below; so a value that comes here where a
+        mapping's key is due is a mapping, a sequence or an alias used as a key.
+        """
         if not stack:
             root.append(value)
             return
@@ -177,17 +180,8 @@ def load_text(text: str, file: str) -> LoadedDocument:
             lines[path] = line
             top.value.append(value)
         elif top.key is None:
-            if not isinstance(value, str):  # a mapping or a sequence used as a key
-                problem(line, top.path, "a mapping key must be a plain string")
-                top.key, top.skip = "", True
-                return
-            top.key, top.key_line = value, line
-            if value in top.first_line:
-                problem(line, (*top.path, value),
-                        f"duplicate key '{value}' (first at line {top.first_line[value]}): remove one of them")
-                top.skip = True
-            else:
-                top.first_line[value] = line
+            problem(line, top.path, "a mapping key must be a plain string")
+            top.key, top.skip = "", True
         else:
             key, skip = top.key, top.skip
             top.key, top.skip = None, False
@@ -229,7 +223,7 @@ def load_text(text: str, file: str) -> LoadedDocument:
                         problem(line, top.path, "merge keys ('<<') are not allowed: write the keys out")
                         top.key, top.skip = "", True
                         continue
-                    top.key, top.key_line = key, line
+                    top.key = key
                     if key in top.first_line:
                         problem(line, (*top.path, key),
                                 f"duplicate key '{key}' (first at line {top.first_line[key]}): remove one of them")
