@@ -315,7 +315,8 @@ def paused_gc() -> Iterator[None]:
     Parsed YAML is plain data without cycles (freed by reference counting alone), and so are the
     records built from it; but the collector walks all of it, over and over, as it piles up:
     ~2 s of the parse and ~3 s of the indexing of 50,000 sections. It is switched back on after
-    (when it was on), and whatever it would have found is found then.
+    (when it was on), and whatever it would have found is found then. Nested, only the outer
+    one switches it back on (a compile holds it from the first file to the last row).
     """
     collecting = gc.isenabled()
     gc.disable()
