@@ -273,3 +273,41 @@ def test_a_store_damaged_inside_is_built_again(minimal_kb: Path, cache: Path) ->
     assert json.loads(result.stdout)["id"] == "NEWC-20"
     assert "damaged" in result.stderr and "Traceback" not in result.stderr
     assert subprocess.run(args, capture_output=True, text=True, env=env, timeout=120).stderr == ""
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_a_compile_never_collects_and_leaves_the_collector_as_it_was(minimal_kb: Path, cache: Path, collecting: bool) -> None:
+    """The cyclic GC stays off through a whole compile (switched on between its steps, it walked
+    every object parsed so far: ~1 s of 50,000 sections), then is as it was before."""
+    import gc
+
+    from lexkit.kb import compile as compile_module
+
+    rounds: list[int] = []
+    during: list[bool] = []
+    real = compile_module._compile_store
+
+    def watched(*args, **kwargs) -> None:
+        gc.callbacks.append(counted)
+        try:
+            real(*args, **kwargs)
+            during.append(gc.isenabled())
+        finally:
+            gc.callbacks.remove(counted)
+
+    def counted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            rounds.append(info["generation"])
+
+    before = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(compile_module, "_compile_store", watched)
+            store = open_store(minimal_kb, force=True)
+        after = gc.isenabled()
+    finally:
+        (gc.enable if before else gc.disable)()
+    assert store.con.execute("SELECT count(*) FROM sections").fetchone()[0] > 0
+    assert during == [False] and rounds == []
+    assert after is collecting
