@@ -13,14 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from lexkit.kb.knowledge import KnowledgeBase, alias_key, load_files, section_citations, split_ref
 from lexkit.kb.models import Text
-
-T = TypeVar("T")
+from lexkit.threads import in_thread
 
 #: Bumped whenever the tables change: a store of another format is rebuilt, never read.
 STORE_FORMAT = 5
@@ -108,7 +107,7 @@ def _compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequen
     con.executescript(SCHEMA + public_holidays.SCHEMA + impacts.SCHEMA)
     # The holidays need nothing of the knowledge base: a thread computes them (~0.5 s, the
     # package's import included) while the files are read and parsed.
-    holiday_rows = _in_thread(public_holidays.rows) if holidays else None
+    holiday_rows = in_thread(public_holidays.rows) if holidays else None
     digests: dict[str, str] = {}
     docs, load_problems = load_files(files, lambda name, blob: digests.__setitem__(name, file_digest(blob) if blob is not None else ""))
     root = roots[0]
@@ -138,31 +137,6 @@ def _compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequen
         public_holidays.insert(con, holiday_rows())
 
 
-def _in_thread(work: Callable[[], T]) -> Callable[[], T]:
-    """Start ``work`` in a thread; the function returned waits for its result (or raises its exception)."""
-    import threading
-
-    done: list[T] = []
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            done.append(work())
-        except BaseException as exc:  # raised again by the caller of the result
-            failed.append(exc)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-
-    def result() -> T:
-        thread.join()
-        if failed:
-            raise failed[0]
-        return done[0]
-
-    return result
-
-
 def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
     """Every record, the full-text indexes and the search vocabulary (lexkit.kb.impacts).
 
@@ -180,7 +154,7 @@ def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
                for rowid, (sid, (raw, _doc, _line)) in enumerate(sections, start=1)]
     con.execute("CREATE TABLE _indexed (rowid INTEGER PRIMARY KEY, id, title, title_hi, keywords, text)")
     con.executemany("INSERT INTO _indexed VALUES (?, ?, ?, ?, ?, ?)", indexed)
-    rows = _in_thread(lambda: _rows(kb, sections, indexed))
+    rows = in_thread(lambda: _rows(kb, sections, indexed))
     con.execute("INSERT INTO sections_fts (rowid, id, title, title_hi, keywords, text) "
                 "SELECT rowid, id, title, title_hi, keywords, text FROM _indexed")
     con.execute("DROP TABLE _indexed")

@@ -203,9 +203,9 @@ def worker_signals() -> None:
 class _Worker:
     """One worker process: a file's bytes go down its stdin, its answer comes up its stdout."""
 
-    def __init__(self, loop: str = "lexkit.kb.parallel:serve") -> None:
+    def __init__(self) -> None:
         try:
-            self.proc = start_worker(loop)
+            self.proc = start_worker("lexkit.kb.parallel:serve")
         except OSError as exc:
             raise ParseWorkerFailed(f"cannot start a process to parse the knowledge base ({exc.strerror or exc})",
                                     hint=f"set {WORKERS_VARIABLE}=1 to parse it in one process") from None

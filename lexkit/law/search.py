@@ -346,27 +346,15 @@ def _best_rows(store: Any, fts: str, act: str | None, limit: int, only: list[int
     other = store.sibling() if last - first >= SPLIT_FROM else None
     if other is None:
         return part(store.con, first, last)
-    import threading
+    from lexkit.threads import in_thread
 
     middle = (first + last) // 2
-    upper: list[tuple[int, float]] = []
-    failed: list[BaseException] = []
-
-    def run_upper() -> None:
-        try:
-            upper.extend(part(other, middle + 1, last))
-        except BaseException as exc:  # raised again in the caller's thread
-            failed.append(exc)
-
-    thread = threading.Thread(target=run_upper, daemon=True)
-    thread.start()
+    upper = in_thread(lambda: part(other, middle + 1, last))
     try:
         lower = part(store.con, first, middle)
     finally:
-        thread.join()
-    if failed:
-        raise failed[0]
-    return sorted(lower + upper, key=lambda r: (r[1], r[0]))[:limit]
+        higher = upper()  # waited for in every case
+    return sorted(lower + higher, key=lambda r: (r[1], r[0]))[:limit]
 
 
 def search_judgement_rows(kb: KnowledgeBase, query: str, limit: int) -> list[tuple[str, str, str, str, float, str | None]]:
