@@ -1,11 +1,52 @@
-"""One piece of work in a thread, its result (or its exception) taken back later: the compile and the search use it."""
+"""Threads that never take the process's interrupts, and a way to hold those interrupts for a while.
+
+The compile and the search use ``in_thread``; the compile's parallel parse and ranking use
+``interrupts_held`` and ``start``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    import threading
 
 T = TypeVar("T")
+
+# lexkit turns each of these into KeyboardInterrupt (lexkit/cli/main.py).
+INTERRUPTS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP until the block ends; one that came meanwhile is raised then.
+
+    Python raises KeyboardInterrupt wherever the main thread is; inside subprocess.Popen that can
+    be after the child exists but before its Popen is returned, and such a child would be left out
+    of the pool. A held signal is delivered when the block ends, as the interrupt it always was.
+
+    A signal mask belongs to one thread: while this thread holds them, the system delivers the
+    process's signals to any other thread that does not, and Python then raises the interrupt in
+    the main thread, inside the block. So every thread lexkit starts is started with ``start``,
+    and holds them for its whole life.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # no signal masks here (Windows)
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def start(thread: threading.Thread) -> None:
+    """Start ``thread`` holding the interrupts for life (a new thread inherits its starter's mask): they go to the main thread."""
+    with interrupts_held():
+        thread.start()
 
 
 def in_thread(work: Callable[[], T]) -> Callable[[], T]:
@@ -22,7 +63,7 @@ def in_thread(work: Callable[[], T]) -> Callable[[], T]:
             failed.append(exc)
 
     thread = threading.Thread(target=run, daemon=True)
-    thread.start()
+    start(thread)
 
     def result() -> T:
         thread.join()

@@ -248,6 +248,47 @@ def _interrupted_leaves_nothing(proc: subprocess.Popen[str], how: str, cache: Pa
     assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []  # every worker ended and was reaped
 
 
+_HELD_WHILE_A_THREAD_RUNS = """
+import os, signal, sys, threading, time
+from lexkit.threads import in_thread, interrupts_held, start
+release = threading.Event()
+waited = in_thread(release.wait) if sys.argv[1] == "in_thread" else None
+if sys.argv[1] == "start":
+    thread = threading.Thread(target=release.wait, daemon=True)
+    start(thread)
+where = "before the block"
+try:
+    with interrupts_held():
+        os.kill(os.getpid(), getattr(signal, sys.argv[2]))  # to the process: the system picks a thread that takes it
+        where = "inside the block"
+        end = time.monotonic() + 0.3
+        while time.monotonic() < end:  # Python code running: a pending interrupt would be raised here
+            pass
+        where = "after the block"
+except KeyboardInterrupt:
+    print("interrupted", where)
+release.set()
+"""
+
+
+@pytest.mark.parametrize("how", ["in_thread", "start"])
+@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
+def test_an_interrupt_held_in_the_main_thread_waits_while_lexkit_threads_run(how: str, signum: str, tmp_path: Path) -> None:
+    """A signal mask is one thread's: the threads lexkit starts hold the interrupts too, or the process's Ctrl-C goes to them.
+
+    It did: the compile's holidays thread took a Ctrl-C sent while a parse worker was being
+    started (inside interrupts_held), the interrupt was raised inside subprocess.Popen, and that
+    worker was left running after lexkit ended (CI, 2026-12-03).
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        pytest.skip("no signal masks on this system")
+    script = tmp_path / "held.py"
+    prelude = "from lexkit.cli.main import _handle_signals; _handle_signals()\n"  # each interrupt as lexkit takes it
+    script.write_text(prelude + _HELD_WHILE_A_THREAD_RUNS)
+    done = subprocess.run([sys.executable, str(script), how, signum], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "interrupted after the block\n", "")
+
+
 def _is_ranking(pid: int) -> bool:
     try:
         return b"lexkit.kb.impacts:serve" in Path(f"/proc/{pid}/cmdline").read_bytes()

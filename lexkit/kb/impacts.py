@@ -125,6 +125,7 @@ def _rank(con: sqlite3.Connection, file: Path, terms: Sequence[str]) -> tuple[di
     import threading
 
     from lexkit.kb import parallel
+    from lexkit.threads import interrupts_held, start
 
     weights, depth = SECTION_WEIGHTS, DEPTH
     lists: dict[str, Ranked] = {}
@@ -147,7 +148,7 @@ def _rank(con: sqlite3.Connection, file: Path, terms: Sequence[str]) -> tuple[di
             by_workers.append(term)
 
     helpers: list[_Helper] = []
-    with parallel.interrupts_held():
+    with interrupts_held():
         for _ in range(min(parallel.helper_count(), len(terms) - 1)):
             try:
                 helpers.append(_Helper(file, weights, depth))
@@ -157,12 +158,12 @@ def _rank(con: sqlite3.Connection, file: Path, terms: Sequence[str]) -> tuple[di
     done = False
     try:
         for thread in threads:
-            thread.start()
+            start(thread)  # holding the interrupts: they come to this thread, never inside a held block
         while (term := take()) is not None:
             lists[term] = _top(con, term, weights, depth)
         done = True
     finally:
-        with parallel.interrupts_held():
+        with interrupts_held():
             for helper in helpers:
                 if not done:
                     helper.proc.kill()  # its thread's read ends now

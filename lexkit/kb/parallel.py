@@ -49,12 +49,12 @@ import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 from lexkit.errors import LexkitError, UsageProblem
 from lexkit.kb.yamlload import JsonPath, LoadedDocument, LoadProblem, load_bytes
+from lexkit.threads import INTERRUPTS, interrupts_held
 
 #: The size of knowledge base (bytes of YAML in all) from which workers are started. Measured cold
 #: builds, one process against two workers, on an idle 2-CPU machine: the shipped 6.9 MB 1.11 s
@@ -166,22 +166,6 @@ def load_in_workers(names: Sequence[str], sizes: Sequence[int], read: Callable[[
     return [r for r in results if r is not None]
 
 
-@contextmanager
-def interrupts_held() -> Iterator[None]:
-    """Hold SIGINT, SIGTERM and SIGHUP (lexkit turns them into KeyboardInterrupt) until the block ends.
-
-    Python raises KeyboardInterrupt wherever the main thread is; inside subprocess.Popen that can
-    be after the child exists but before its Popen is returned, and such a child would be left out
-    of the pool. A held signal is delivered when the block ends, as the interrupt it always was.
-    """
-    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
-
-
 def start_worker(loop: str) -> subprocess.Popen[bytes]:
     """A fresh interpreter running ``loop`` ("module:function"), in its own process group, talking on stdin and stdout.
 
@@ -197,7 +181,7 @@ def worker_signals() -> None:
     """A worker's first call: Ctrl-C is the parent's to handle, and the signals held at its start are let through."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Started while the parent held these (interrupts_held), and a signal mask survives exec.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTS)
 
 
 class _Worker:
