@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# lexkit turns each of these into KeyboardInterrupt (lexkit/cli/main.py).
-INTERRUPTS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+# lexkit turns each of these into KeyboardInterrupt (lexkit/cli/main.py); SIGHUP is POSIX's only.
+INTERRUPTS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 @contextmanager
