@@ -66,7 +66,7 @@ def test_a_year_the_package_knows_in_part_keeps_its_caveat(tmp_path: Path) -> No
 
     con = sqlite3.connect(tmp_path / "h.sqlite")
     con.executescript(public_holidays.SCHEMA + "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);")
-    public_holidays.write(con, today=date(2035, 6, 1))
+    public_holidays.insert(con, public_holidays.rows(today=date(2035, 6, 1)))
     stored = public_holidays.StoredHolidays(con, con.execute("SELECT value FROM meta").fetchone()[0])
     for year, state in ((2035, None), (2036, "KA"), (2039, None), (2034, "MH")):
         assert stored.get(year, state) == public_holidays.compute(year, state)

@@ -100,17 +100,15 @@ def _label(names: str, kind: str) -> str:
     return "; ".join(f"{name} ({kind})" for name in names.split("; "))
 
 
-def write(con: Any, today: date | None = None) -> None:
-    """Fill the holiday tables (made by ``SCHEMA``) for the years around ``today`` and every state; key them in meta."""
-    insert(con, rows(today))
-
-
 #: What ``rows`` gives: (year, state, caveat) rows, (year, state, day, name) rows, and the meta value.
 Rows = tuple[list[tuple[int, str, str | None]], list[tuple[int, str, str, str]], str]
 
 
 def rows(today: date | None = None) -> Rows | None:
-    """The rows ``write`` puts in the store, computed without it (the compiler does it while the YAML is parsed); None: no package."""
+    """The holiday rows for the years around ``today`` and every state, and their meta value; None: no package.
+
+    Computed apart from the store (the compiler does it while the YAML is parsed); ``insert`` writes them.
+    """
     key = package_key()
     if key is None:  # no package: nothing to store, every look-up falls back (and says so as before)
         return None
@@ -151,7 +149,7 @@ def rows(today: date | None = None) -> Rows | None:
 
 
 def insert(con: Any, computed: Rows | None) -> None:
-    """Write what ``rows`` computed (nothing when it found no package)."""
+    """Fill the holiday tables (made by ``SCHEMA``) with what ``rows`` computed and key them in meta (nothing when it found no package)."""
     if computed is None:
         return
     heads, days, meta = computed
