@@ -84,6 +84,12 @@ def test_an_override_with_a_reason_replaces_the_record_and_says_so(run, tmp_path
     text = run("--kb", str(folder), "provision", "show", "ITPA 15", "--format", "md").stdout
     assert "it replaces the record below: The State notification of 2026" in text
     assert run("--kb", str(folder), "kb", "validate").code == 0
+    # The search holds the replacing record's words, not the replaced one's (its index is built
+    # after validation here: lexkit.kb.compile indexes early only when no record is replaced).
+    hits = json.loads(run("--kb", str(folder), "provision", "search", "amended State", "--format", "json").stdout)
+    assert [(h["id"], h["origin"]) for h in hits if h["id"] == "ITPA-15"] == [("ITPA-15", str(folder))]
+    gone = json.loads(run("--kb", str(folder), "provision", "search", "special police officer premises", "--format", "json").stdout)
+    assert "ITPA-15" not in [h["id"] for h in gone] and gone
 
 
 def test_lexkit_kb_joins_folders_with_the_path_separator(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,11 +12,13 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from lexkit.kb.knowledge import shipped_root
 from lexkit.kb.store import APPLICATION_ID, STORE_FORMAT, load, open_store
 
 LEXKIT = [sys.executable, "-m", "lexkit"]
@@ -184,6 +186,64 @@ def test_ctrl_c_during_a_build_leaves_no_temporary_file(tmp_path: Path, cache: P
     proc.stderr.close()  # type: ignore[union-attr]
     assert code == 130, stderr
     assert "Traceback" not in stderr
+    assert _leftovers(cache) == [] and _stores(cache) == []
+
+
+def _everything(store: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, the full-text index's own tables included, but the build's clock."""
+    con = sqlite3.connect(store)
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        rows = {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+    finally:
+        con.close()
+    rows["meta"] = [r for r in rows["meta"] if r[0] != "built_at_ns"]
+    return rows
+
+
+def test_the_index_made_while_validating_is_the_one_made_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sections are indexed in a thread while the knowledge base is validated (lexkit.kb.compile):
+    the shipped knowledge base's store is the same, row for row, as when they are indexed after it."""
+    from lexkit.kb import compile as compile_module
+
+    early: list[bool] = []
+    finish = compile_module._EarlyIndex.finish
+    monkeypatch.setattr(compile_module._EarlyIndex, "finish", lambda self: early.append(finish(self)) or early[-1])
+    monkeypatch.setenv("LEXKIT_CACHE_DIR", str(tmp_path / "early"))
+    first = open_store(shipped_root(), force=True).path
+    assert early == [True]  # the early index was made, and used
+    monkeypatch.setattr(compile_module._EarlyIndex, "start", classmethod(lambda cls, con, docs: None))
+    monkeypatch.setenv("LEXKIT_CACHE_DIR", str(tmp_path / "after"))
+    second = open_store(shipped_root(), force=True).path
+    assert early == [True] and first is not None and second is not None
+    assert first != second
+    one, other = _everything(first), _everything(second)
+    assert one["sections_fts_data"] and one["sections"]
+    assert one == other
+
+
+def test_an_interrupt_while_the_sections_are_indexed_stops_the_index_first(tmp_path: Path, cache: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while the knowledge base is validated: the thread indexing its sections is stopped before the store is thrown away."""
+    from lexkit.kb import validate as validate_module
+
+    kb = tmp_path / "big"
+    _big_kb(kb, 6000)
+
+    def indexing() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t.name == "lexkit-early-index"]
+
+    running: list[list[threading.Thread]] = []
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        running.append(indexing())
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(validate_module, "checked_knowledge_base", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        open_store(kb, force=True)
+    assert len(running) == 1 and len(running[0]) == 1  # it was indexing when the interrupt came
+    assert indexing() == []
     assert _leftovers(cache) == [] and _stores(cache) == []
 
 

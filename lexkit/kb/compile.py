@@ -111,7 +111,20 @@ def _compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequen
     digests: dict[str, str] = {}
     docs, load_problems = load_files(files, lambda name, blob: digests.__setitem__(name, file_digest(blob) if blob is not None else ""))
     root = roots[0]
-    report, kb = checked_knowledge_base(root, docs, load_problems, tuple(roots))  # kb is whole when report is clean
+    early = _EarlyIndex.start(con, docs) if not load_problems else None
+    try:
+        report, kb = checked_knowledge_base(root, docs, load_problems, tuple(roots))  # kb is whole when report is clean
+        if not report.problems:
+            _write_records(con, kb, early)  # the search vocabulary too (lexkit.kb.impacts)
+        elif early is not None:  # never searched: emptied
+            early.discard()
+    except BaseException:
+        if early is not None:  # the store is thrown away: the thread must be done with it first
+            early.stop()
+        raise
+    if not report.problems:
+        impacts.write_lists(con)
+    # Only now: until the early index is done, a statement here would wait for it.
     sizes = {name: (size, mtime, ctime) for name, size, mtime, ctime in stamp}
     con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [
         (name, str(origin or root), *sizes.get(name, (0, 0, 0)), digests[name]) for _f, _p, name, origin in files
@@ -119,9 +132,6 @@ def _compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequen
     con.executemany("INSERT INTO problems (file, line, path, message) VALUES (?, ?, ?, ?)",
                     [(p.file, p.line, p.path, p.message) for p in report.problems])
     con.executemany("INSERT INTO overrides (kind, id, file, reason) VALUES (?, ?, ?, ?)", kb.overrides)
-    if not report.problems:
-        _write_records(con, kb)  # the search vocabulary too (lexkit.kb.impacts)
-        impacts.write_lists(con)
     content = hashlib.sha256("\n".join(f"{n}\0{d}" for n, d in sorted(digests.items())).encode()).hexdigest()
     meta = {
         "content_sha256": content,
@@ -137,32 +147,143 @@ def _compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequen
         public_holidays.insert(con, holiday_rows())
 
 
-def _write_records(con: sqlite3.Connection, kb: KnowledgeBase) -> None:
+def _write_records(con: sqlite3.Connection, kb: KnowledgeBase, early: _EarlyIndex | None = None) -> None:
     """Every record, the full-text indexes and the search vocabulary (lexkit.kb.impacts).
 
     Indexing the sections (sections_fts) is one statement of SQLite's own work, which does not
-    hold Python's GIL: while it runs here, from a scratch table of the indexed columns, and the
-    vocabulary is read from the index, a second thread turns the records into rows (JSON and
-    all) for the tables. Measured on 50,000 synthetic sections: the index ~2.5 s, the rows
-    ~2.5 s, one after the other before. The scratch table goes before the rows go in, so that
-    they use its pages again. The rows are in memory at once (~300 MB for those sections).
+    hold Python's GIL. Usually it is under way already (``early``: started before the knowledge
+    base was validated); otherwise it runs here, from a scratch table of the indexed columns.
+    Either way the rows for the tables (JSON and all) are made while the index is built. The
+    scratch table goes before the rows go in, so that they use its pages again. The rows are in
+    memory at once (~300 MB for 50,000 sections).
     """
     from lexkit.kb import impacts
 
     sections = list(kb.raw_sections.items())
-    indexed = [(rowid, sid, _text(raw["title"]), _text(raw["title"], "hi"), _keywords(raw), _text(raw["text"]))
-               for rowid, (sid, (raw, _doc, _line)) in enumerate(sections, start=1)]
-    con.execute("CREATE TABLE _indexed (rowid INTEGER PRIMARY KEY, id, title, title_hi, keywords, text)")
-    con.executemany("INSERT INTO _indexed VALUES (?, ?, ?, ?, ?, ?)", indexed)
-    rows = in_thread(lambda: _rows(kb, sections, indexed))
-    con.execute("INSERT INTO sections_fts (rowid, id, title, title_hi, keywords, text) "
-                "SELECT rowid, id, title, title_hi, keywords, text FROM _indexed")
+    indexed = early.indexed_rows(sections) if early is not None else None
+    made = _rows(kb, sections, indexed) if indexed is not None else None  # while the early index is built
+    pending = None
+    if early is None or made is None or not early.finish():
+        if early is not None:
+            early.discard()
+        todo = indexed if indexed is not None else _indexed_rows(raw for _sid, (raw, _doc, _line) in sections)
+        _index_sections(con, todo)
+        if made is None:
+            pending = in_thread(lambda: _rows(kb, sections, todo))
+        _index_sections(con, None)
     con.execute("DROP TABLE _indexed")
     impacts.write_terms(con)  # from the index alone, while the rows are still being made
-    for table, sql, values in rows():
+    for table, sql, values in (pending() if pending is not None else made or ()):
         con.executemany(f"INSERT INTO {table} {sql}", values)
     con.execute("INSERT INTO judgements_fts (rowid, name, citations, topics, holding, significance) "
                 "SELECT rowid, name || ' ' || coalesce(short_name, ''), citations, topics, holding, significance FROM judgements")
+
+
+Indexed = tuple[int, str, str, str, str, str]  # rowid, id, title, title_hi, keywords, text
+
+
+def _indexed_rows(raws: Iterable[dict[str, Any]]) -> list[Indexed]:
+    return [(rowid, raw["id"], _text(raw["title"]), _text(raw["title"], "hi"), _keywords(raw), _text(raw["text"]))
+            for rowid, raw in enumerate(raws, start=1)]
+
+
+def _index_sections(con: sqlite3.Connection, indexed: list[Indexed] | None) -> None:
+    """With rows: put them in the scratch table ``_indexed``; with None: index that table (sections_fts)."""
+    if indexed is not None:
+        con.execute("CREATE TABLE _indexed (rowid INTEGER PRIMARY KEY, id, title, title_hi, keywords, text)")
+        con.executemany("INSERT INTO _indexed VALUES (?, ?, ?, ?, ?, ?)", indexed)
+    else:
+        con.execute("INSERT INTO sections_fts (rowid, id, title, title_hi, keywords, text) "
+                    "SELECT rowid, id, title, title_hi, keywords, text FROM _indexed")
+
+
+class _EarlyIndex:
+    """The sections' full-text index, built in a thread while the knowledge base is validated.
+
+    Validating 50,000 sections (~1.5 s) and indexing them (~2.5 s, in SQLite, without the GIL)
+    need not wait for each other. Before validation the knowledge base's sections are foreseen
+    from the parsed Act files: every file's sections in order, each id once. Where that is not
+    plain (an id twice, as an overlay that replaces a section has it, or a file of another shape)
+    nothing starts early. After validation the index is used only if the knowledge base holds
+    exactly the foreseen sections (the same records, in the same order); if not, or if the early
+    work failed, it is emptied and the compile indexes the sections as before. A knowledge base
+    with problems gets its index emptied: it is never searched.
+    """
+
+    def __init__(self, con: sqlite3.Connection, raws: list[dict[str, Any]], rows: list[Indexed]) -> None:
+        import threading
+
+        from lexkit.threads import start
+
+        self.con = con
+        self.raws = raws
+        self.rows = rows
+        self.failed: BaseException | None = None
+        self.thread = threading.Thread(target=self._work, name="lexkit-early-index", daemon=True)
+        start(self.thread)
+
+    @classmethod
+    def start(cls, con: sqlite3.Connection, docs: Sequence[Any]) -> _EarlyIndex | None:
+        raws: list[dict[str, Any]] = []
+        seen: set[Any] = set()
+        for doc in docs:
+            if doc.kind != "act":
+                continue
+            sections = doc.data.get("sections") if isinstance(doc.data, dict) else None
+            if not isinstance(sections, list):
+                return None
+            for raw in sections:
+                sid = raw.get("id") if isinstance(raw, dict) else None
+                if not isinstance(sid, str) or sid in seen:
+                    return None
+                seen.add(sid)
+                raws.append(raw)
+        if not raws:
+            return None
+        try:
+            rows = _indexed_rows(raws)
+        except Exception:  # a record of another shape: validation will say what is wrong with it
+            return None
+        # The rows go in here: a thread binding them one by one would wait for the GIL at each one.
+        _index_sections(con, rows)
+        return cls(con, raws, rows)
+
+    def _work(self) -> None:
+        try:
+            _index_sections(self.con, None)
+        except BaseException as exc:  # this index is then discarded, and the compile indexes the sections itself
+            self.failed = exc
+
+    def indexed_rows(self, sections: Sequence[tuple[str, tuple[dict[str, Any], Any, int]]]) -> list[Indexed] | None:
+        """The rows being indexed, if they are those of ``sections`` (the validated knowledge base's); else None."""
+        rows = self.rows
+        if len(rows) != len(sections) or any(
+                raw is not foreseen for (_sid, (raw, _doc, _line)), foreseen in zip(sections, self.raws, strict=True)):
+            return None
+        return rows
+
+    def finish(self) -> bool:
+        """Wait for the index; False when the thread failed (the index is then redone, and a real problem fails again)."""
+        self.thread.join()
+        return self.failed is None
+
+    def discard(self) -> None:
+        """Wait for the thread, then empty what it wrote."""
+        self.thread.join()
+        self.con.execute("DROP TABLE IF EXISTS _indexed")
+        self.con.execute("INSERT INTO sections_fts (sections_fts) VALUES ('delete-all')")
+
+    def stop(self) -> None:
+        """On the way out of a failed compile (its store is thrown away): interrupt the index and wait for the thread.
+
+        A second Ctrl-C waits until the thread is done (a moment): the store must not be closed under it.
+        """
+        from lexkit.threads import interrupts_held
+
+        with interrupts_held():
+            while self.thread.is_alive():
+                self.con.interrupt()
+                self.thread.join(0.02)
 
 
 def _keywords(raw: dict[str, Any]) -> str:

@@ -218,7 +218,7 @@ def _build_file(folder: Path, path: Path, roots: tuple[Path, ...], files: list[t
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}.", suffix=".tmp")
         os.close(fd)
         try:
-            build = sqlite3.connect(tmp)
+            build = sqlite3.connect(tmp, check_same_thread=False)  # the sections are indexed in a thread (lexkit.kb.compile)
             try:
                 _build_into(build, roots, files, stamp)
             finally:
@@ -266,7 +266,7 @@ def open_store(roots: Path | tuple[Path, ...], *, force: bool = False) -> Store:
         except sqlite3.OperationalError as exc:  # a full disk, a file-size limit: the cache is only a speed-up
             problem = f"the store could not be written in {folder} ({exc})"
     started = time.perf_counter()
-    con = sqlite3.connect(":memory:")
+    con = sqlite3.connect(":memory:", check_same_thread=False)
     _build_into(con, roots, files, stamp, holidays=False)
     warning = (f"{problem}: the knowledge base was compiled in memory, which is slower on every run; "
                "set LEXKIT_CACHE_DIR to a folder you can write to")
