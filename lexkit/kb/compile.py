@@ -122,6 +122,7 @@ def _compile_store(con: sqlite3.Connection, roots: Sequence[Path], files: Sequen
         if early is not None:  # the store is thrown away: the thread must be done with it first
             early.stop()
         raise
+    early = None  # done with: the sections' text it holds is not kept through the ranking
     if not report.problems:
         impacts.write_lists(con)
     # Only now: until the early index is done, a statement here would wait for it.
