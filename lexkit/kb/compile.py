@@ -152,11 +152,11 @@ def _write_records(con: sqlite3.Connection, kb: KnowledgeBase, early: _EarlyInde
     """Every record, the full-text indexes and the search vocabulary (lexkit.kb.impacts).
 
     Indexing the sections (sections_fts) is one statement of SQLite's own work, which does not
-    hold Python's GIL. Usually it is under way already (``early``: started before the knowledge
-    base was validated); otherwise it runs here, from a scratch table of the indexed columns.
-    Either way the rows for the tables (JSON and all) are made while the index is built. The
-    scratch table goes before the rows go in, so that they use its pages again. The rows are in
-    memory at once (~300 MB for 50,000 sections).
+    hold Python's GIL, and so is reading the vocabulary from it. Usually both are under way
+    already (``early``: started before the knowledge base was validated); otherwise they run here,
+    from a scratch table of the indexed columns. Either way the rows for the tables (JSON and
+    all) are made meanwhile. The scratch table goes before the rows go in, so that they use its
+    pages again. The rows are in memory at once (~300 MB for 50,000 sections).
     """
     from lexkit.kb import impacts
 
@@ -172,8 +172,8 @@ def _write_records(con: sqlite3.Connection, kb: KnowledgeBase, early: _EarlyInde
         if made is None:
             pending = in_thread(lambda: _rows(kb, sections, todo))
         _index_sections(con, None)
-    con.execute("DROP TABLE _indexed")
-    impacts.write_terms(con)  # from the index alone, while the rows are still being made
+        con.execute("DROP TABLE _indexed")
+        impacts.write_terms(con)  # from the index alone, while the rows are still being made
     for table, sql, values in (pending() if pending is not None else made or ()):
         con.executemany(f"INSERT INTO {table} {sql}", values)
     con.execute("INSERT INTO judgements_fts (rowid, name, citations, topics, holding, significance) "
@@ -250,8 +250,12 @@ class _EarlyIndex:
         return cls(con, raws, rows)
 
     def _work(self) -> None:
+        from lexkit.kb import impacts
+
         try:
             _index_sections(self.con, None)
+            self.con.execute("DROP TABLE _indexed")
+            impacts.write_terms(self.con)  # from the index alone, while the rows may still be being made
         except BaseException as exc:  # this index is then discarded, and the compile indexes the sections itself
             self.failed = exc
 
@@ -273,6 +277,7 @@ class _EarlyIndex:
         self.thread.join()
         self.con.execute("DROP TABLE IF EXISTS _indexed")
         self.con.execute("INSERT INTO sections_fts (sections_fts) VALUES ('delete-all')")
+        self.con.execute("DELETE FROM search_terms")
 
     def stop(self) -> None:
         """On the way out of a failed compile (its store is thrown away): interrupt the index and wait for the thread.
