@@ -56,7 +56,7 @@ def _load_both_ways(monkeypatch: pytest.MonkeyPatch, roots: tuple[Path, ...]) ->
     return results
 
 
-def test_workers_load_every_hostile_and_tricky_file_as_one_process_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _hostile_and_tricky(tmp_path: Path) -> list[Path]:
     roots = [copy_minimal(tmp_path / "base")]
     for case in CASES:
         if case.id.startswith(("yaml-", "file-")) and case.setup is not None:
@@ -68,10 +68,61 @@ def test_workers_load_every_hostile_and_tricky_file_as_one_process_does(tmp_path
     for name, content in TRICKY.items():
         (tricky / "provisions" / name).write_bytes(content.encode("utf-8", "surrogateescape") if isinstance(content, str) else content)
     roots.append(tricky)
+    return roots
+
+
+def test_workers_load_every_hostile_and_tricky_file_as_one_process_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    roots = _hostile_and_tricky(tmp_path)
     serial, parallel = _load_both_ways(monkeypatch, tuple(roots))
     assert serial == parallel
     docs, problems, seen = serial
     assert len(roots) > 15 and len(docs) > 50 and len(problems) > 20 and len(seen) == len(discover_all(tuple(roots)))
+
+
+#: What the loader refuses or reports, each alone in an otherwise clean file, beside what it takes.
+EDGES = {
+    "key-sequence.yaml": "? [a, b]\n: value\n", "key-mapping.yaml": "? {a: 1}\n: value\n",
+    "anchor-mapping.yaml": "a: &x {b: 1}\n", "anchor-scalar.yaml": "a: &x 1\n", "alias.yaml": "a: 1\nb: *x\n",
+    "tag-scalar.yaml": "a: !!str 1\n", "tag-mapping.yaml": "a: !thing {b: 1}\n", "tag-bang.yaml": "a: ! 1\n",
+    "merge.yaml": "a: {b: 1}\nc:\n  <<: {d: 2}\n", "merge-quoted.yaml": "'<<': 1\n",
+    "duplicate.yaml": "a: 1\nb: 2\na: 3\n", "duplicate-nested.yaml": "a:\n  - {b: 1, b: 2}\n",
+    "date.yaml": "a: [x, 2024-07-01]\n", "date-quoted.yaml": "a: '2024-07-01'\n",
+    "digits.yaml": "n: " + "7" * 4001 + "\n", "deep.yaml": "a: " + "[" * 70 + "]" * 70 + "\n",
+    "deep-enough.yaml": "a: " + "[" * 60 + "1" + "]" * 60 + "\n", "two.yaml": "a: 1\n---\nb: 2\n",
+    "empty.yaml": "", "comment.yaml": "# nothing\n", "null.yaml": "null\n", "scalar.yaml": "just text\n",
+    "syntax.yaml": "a: [1, 2\n", "tab.yaml": "a:\n\tb: 1\n", "keys.yaml": "1: a\ntrue: b\n'x y': [c, {d: ~}]\n",
+    "flow.yaml": "{a: [1, -2.5e3, 0x1F, 07, .inf, yes, No, ''], b: {c: d}}\n",
+}
+
+
+def test_the_workers_fast_path_answers_as_the_loader_or_leaves_the_file_to_it(tmp_path: Path) -> None:
+    """load_clean (the parse workers' path): for a clean file the data and the lines load_text gives
+    (the lines as a walk's numbers), and None for every file in which load_text finds a problem."""
+    from lexkit.kb.files import FileRefused, decode_utf8
+    from lexkit.kb.yamlload import load_clean, load_text
+
+    edges = tmp_path / "edges" / "provisions"
+    edges.mkdir(parents=True)
+    for name, text in EDGES.items():
+        (edges / name).write_text(text, encoding="utf-8")
+    roots = [*_hostile_and_tricky(tmp_path), edges.parent, shipped_root()]
+    files = [path for root in roots for path in sorted(root.rglob("*.yaml")) if path.is_file() and not path.is_symlink()]
+    files += sorted((FIXTURES / "invalid").glob("*.yaml"))
+    clean = refused = 0
+    for path in files:
+        try:
+            text = decode_utf8(path.read_bytes())
+        except FileRefused:
+            continue
+        full, fast = load_text(text, path.name), load_clean(text)
+        if full.problems or full.data is None:
+            assert fast is None, path
+            refused += 1
+        else:
+            assert fast is not None, path
+            assert (repr(fast[0]), fast[1]) == (repr(full.data), list(full.lines.values())), path
+            clean += 1
+    assert clean > 100 and refused > 40
 
 
 def test_workers_load_the_shipped_knowledge_base_as_one_process_does(monkeypatch: pytest.MonkeyPatch) -> None:
