@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -87,3 +88,15 @@ def snapshot(root: Path) -> dict[str, tuple[object, ...]]:
                 entry += (os.readlink(path),)
             found[str(path.relative_to(root))] = entry
     return found
+
+
+def store_rows(store: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of a compiled store (the full-text index's own tables too), sorted, but the build's clock."""
+    con = sqlite3.connect(store)
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        rows = {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+    finally:
+        con.close()
+    rows["meta"] = [r for r in rows["meta"] if r[0] != "built_at_ns"]  # the build's own clock
+    return rows

@@ -11,14 +11,13 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from hostile import FIXTURES, base_env, copy_minimal, lexkit_command
+from hostile import FIXTURES, base_env, copy_minimal, lexkit_command, store_rows
 from test_hostile import CASES
 
 from lexkit.errors import UsageProblem
@@ -185,17 +184,6 @@ def _broken_in_two_files(root: Path) -> Path:
     return root
 
 
-def _rows(store: Path) -> dict[str, list[tuple[object, ...]]]:
-    con = sqlite3.connect(store)
-    try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        rows = {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
-    finally:
-        con.close()
-    rows["meta"] = [r for r in rows["meta"] if r[0] != "built_at_ns"]  # the build's own clock
-    return rows
-
-
 def _run(args: list[str], env: dict[str, str]) -> tuple[int, bytes, bytes]:
     proc = subprocess.run([*lexkit_command(), *args], env=env, capture_output=True, timeout=600, stdin=subprocess.DEVNULL)
     return proc.returncode, proc.stdout, proc.stderr
@@ -215,7 +203,7 @@ def test_a_build_and_kb_validate_are_the_same_with_workers(kind: str, tmp_path: 
         assert code == (1 if kind == "broken-in-two-files" else 0), err
         (store,) = cache.glob("kb-*.sqlite")
         checks = [_run(["kb", "validate", *where, "--format", fmt], env) for fmt in ("text", "json")]
-        outputs.append((_rows(store), checks, code, err))
+        outputs.append((store_rows(store), checks, code, err))
     assert outputs[0] == outputs[1]
     rows, checks, _code, _err = outputs[0]
     if kind == "broken-in-two-files":

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from hostile import store_rows
 
 from lexkit.kb.knowledge import shipped_root
 from lexkit.kb.store import APPLICATION_ID, STORE_FORMAT, load, open_store
@@ -189,18 +190,6 @@ def test_ctrl_c_during_a_build_leaves_no_temporary_file(tmp_path: Path, cache: P
     assert _leftovers(cache) == [] and _stores(cache) == []
 
 
-def _everything(store: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, the full-text index's own tables included, but the build's clock."""
-    con = sqlite3.connect(store)
-    try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        rows = {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
-    finally:
-        con.close()
-    rows["meta"] = [r for r in rows["meta"] if r[0] != "built_at_ns"]
-    return rows
-
-
 def test_the_index_made_while_validating_is_the_one_made_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The sections are indexed in a thread while the knowledge base is validated (lexkit.kb.compile):
     the shipped knowledge base's store is the same, row for row, as when they are indexed after it."""
@@ -217,7 +206,7 @@ def test_the_index_made_while_validating_is_the_one_made_after(tmp_path: Path, m
     second = open_store(shipped_root(), force=True).path
     assert early == [True] and first is not None and second is not None
     assert first != second
-    one, other = _everything(first), _everything(second)
+    one, other = store_rows(first), store_rows(second)
     assert one["sections_fts_data"] and one["sections"]
     assert one == other
 

@@ -145,6 +145,11 @@ def _plain(value: str) -> tuple[str, Any]:
     return "str", value
 
 
+#: The parser's events as both loaders tell them apart: scalar, stream end, document start, skipped, container ends.
+_KINDS = (yaml.ScalarEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent,
+          (yaml.StreamStartEvent, yaml.DocumentEndEvent), (yaml.MappingEndEvent, yaml.SequenceEndEvent))
+
+
 def load_text(text: str, file: str) -> LoadedDocument:
     """Load YAML text in one pass over the parser's events; problems are collected, never raised.
 
@@ -199,9 +204,7 @@ def load_text(text: str, file: str) -> LoadedDocument:
 
     # The classes as locals, and scalars (three events in four) handled first and in line: the
     # loop is half of the parse's time. Every other event goes through place() as before.
-    scalar_event, stream_end, document_start = yaml.ScalarEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent
-    skipped = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
-    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    scalar_event, stream_end, document_start, skipped, ends = _KINDS
     events = _Events(text)
     get_event = events.get_event
     try:
@@ -324,17 +327,11 @@ def load_clean(text: str) -> tuple[Any, list[int]] | None:
     stack: list[list[Any]] = []  # [container, the mapping's key waiting for its value, the keys seen (None: a sequence)]
     root: list[Any] = []
     documents = 0
-    scalar_event, stream_end, document_start = yaml.ScalarEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent
-    skipped = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
-    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    scalar_event, stream_end, document_start, skipped, ends = _KINDS
     mapping_start, alias = yaml.MappingStartEvent, yaml.AliasEvent
     events = _Events(text)
-    get_event = events.get_event
     try:
-        while True:
-            event = get_event()
-            if event is None:
-                break
+        for event in iter(events.get_event, None):
             kind = type(event)
             if kind is scalar_event:
                 if event.anchor is not None or (event.tag is not None and event.tag != "!"):
