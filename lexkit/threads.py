@@ -9,7 +9,7 @@ from __future__ import annotations
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
     import threading
@@ -49,26 +49,36 @@ def start(thread: threading.Thread) -> None:
         thread.start()
 
 
-def in_thread(work: Callable[[], T]) -> Callable[[], T]:
-    """Start ``work`` in a thread; the function returned waits for its result (or raises its exception)."""
-    import threading
+class Running(Generic[T]):
+    """Work running in a thread (``in_thread``): call it to wait for its result, or for its exception raised again."""
 
-    done: list[T] = []
-    failed: list[BaseException] = []
+    def __init__(self, work: Callable[[], T], name: str | None) -> None:
+        import threading
 
-    def run() -> None:
+        self._work = work
+        self._done: list[T] = []
+        self._failed: list[BaseException] = []
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        start(self._thread)
+
+    def _run(self) -> None:
         try:
-            done.append(work())
+            self._done.append(self._work())
         except BaseException as exc:  # raised again by the caller of the result
-            failed.append(exc)
+            self._failed.append(exc)
 
-    thread = threading.Thread(target=run, daemon=True)
-    start(thread)
+    def __call__(self) -> T:
+        self._thread.join()
+        if self._failed:
+            raise self._failed[0]
+        return self._done[0]
 
-    def result() -> T:
-        thread.join()
-        if failed:
-            raise failed[0]
-        return done[0]
+    def wait(self, seconds: float) -> bool:
+        """Wait at most ``seconds``; whether the work is over."""
+        self._thread.join(seconds)
+        return not self._thread.is_alive()
 
-    return result
+
+def in_thread(work: Callable[[], T], name: str | None = None) -> Running[T]:
+    """Start ``work`` in a thread that holds the interrupts (``start``); the object returned waits for its result."""
+    return Running(work, name)

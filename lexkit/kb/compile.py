@@ -158,23 +158,24 @@ def _write_records(con: sqlite3.Connection, kb: KnowledgeBase, early: _EarlyInde
     all) are made meanwhile. The scratch table goes before the rows go in, so that they use its
     pages again. The rows are in memory at once (~300 MB for 50,000 sections).
     """
-    from lexkit.kb import impacts
-
     sections = list(kb.raw_sections.items())
     indexed = early.indexed_rows(sections) if early is not None else None
-    made = _rows(kb, sections, indexed) if indexed is not None else None  # while the early index is built
-    pending = None
-    if early is None or made is None or not early.finish():
-        if early is not None:
-            early.discard()
-        todo = indexed if indexed is not None else _indexed_rows(raw for _sid, (raw, _doc, _line) in sections)
-        _index_sections(con, todo)
-        if made is None:
-            pending = in_thread(lambda: _rows(kb, sections, todo))
-        _index_sections(con, None)
-        con.execute("DROP TABLE _indexed")
-        impacts.write_terms(con)  # from the index alone, while the rows are still being made
-    for table, sql, values in (pending() if pending is not None else made or ()):
+    if early is not None and indexed is not None:
+        rows = _rows(kb, sections, indexed)  # while the early index is built
+        if early.finish():
+            _insert_rows(con, rows)
+            return
+    if early is not None:
+        early.discard()
+    todo = indexed if indexed is not None else _indexed_rows(raw for _sid, (raw, _doc, _line) in sections)
+    _stage_sections(con, todo)
+    pending = in_thread(lambda: _rows(kb, sections, todo))
+    _index_staged(con)
+    _insert_rows(con, pending())
+
+
+def _insert_rows(con: sqlite3.Connection, rows: list[tuple[str, str, list[tuple[Any, ...]]]]) -> None:
+    for table, sql, values in rows:
         con.executemany(f"INSERT INTO {table} {sql}", values)
     con.execute("INSERT INTO judgements_fts (rowid, name, citations, topics, holding, significance) "
                 "SELECT rowid, name || ' ' || coalesce(short_name, ''), citations, topics, holding, significance FROM judgements")
@@ -188,14 +189,20 @@ def _indexed_rows(raws: Iterable[dict[str, Any]]) -> list[Indexed]:
             for rowid, raw in enumerate(raws, start=1)]
 
 
-def _index_sections(con: sqlite3.Connection, indexed: list[Indexed] | None) -> None:
-    """With rows: put them in the scratch table ``_indexed``; with None: index that table (sections_fts)."""
-    if indexed is not None:
-        con.execute("CREATE TABLE _indexed (rowid INTEGER PRIMARY KEY, id, title, title_hi, keywords, text)")
-        con.executemany("INSERT INTO _indexed VALUES (?, ?, ?, ?, ?, ?)", indexed)
-    else:
-        con.execute("INSERT INTO sections_fts (rowid, id, title, title_hi, keywords, text) "
-                    "SELECT rowid, id, title, title_hi, keywords, text FROM _indexed")
+def _stage_sections(con: sqlite3.Connection, indexed: list[Indexed]) -> None:
+    """Put the indexed columns of every section in the scratch table ``_indexed``."""
+    con.execute("CREATE TABLE _indexed (rowid INTEGER PRIMARY KEY, id, title, title_hi, keywords, text)")
+    con.executemany("INSERT INTO _indexed VALUES (?, ?, ?, ?, ?, ?)", indexed)
+
+
+def _index_staged(con: sqlite3.Connection) -> None:
+    """Index the scratch table (sections_fts), drop it, and read the search vocabulary from the index: SQLite's work alone."""
+    from lexkit.kb import impacts
+
+    con.execute("INSERT INTO sections_fts (rowid, id, title, title_hi, keywords, text) "
+                "SELECT rowid, id, title, title_hi, keywords, text FROM _indexed")
+    con.execute("DROP TABLE _indexed")
+    impacts.write_terms(con)
 
 
 class _EarlyIndex:
@@ -212,16 +219,10 @@ class _EarlyIndex:
     """
 
     def __init__(self, con: sqlite3.Connection, raws: list[dict[str, Any]], rows: list[Indexed]) -> None:
-        import threading
-
-        from lexkit.threads import start
-
         self.con = con
         self.raws = raws
         self.rows = rows
-        self.failed: BaseException | None = None
-        self.thread = threading.Thread(target=self._work, name="lexkit-early-index", daemon=True)
-        start(self.thread)
+        self.running = in_thread(lambda: _index_staged(con), name="lexkit-early-index")
 
     @classmethod
     def start(cls, con: sqlite3.Connection, docs: Sequence[Any]) -> _EarlyIndex | None:
@@ -246,18 +247,8 @@ class _EarlyIndex:
         except Exception:  # a record of another shape: validation will say what is wrong with it
             return None
         # The rows go in here: a thread binding them one by one would wait for the GIL at each one.
-        _index_sections(con, rows)
+        _stage_sections(con, rows)
         return cls(con, raws, rows)
-
-    def _work(self) -> None:
-        from lexkit.kb import impacts
-
-        try:
-            _index_sections(self.con, None)
-            self.con.execute("DROP TABLE _indexed")
-            impacts.write_terms(self.con)  # from the index alone, while the rows may still be being made
-        except BaseException as exc:  # this index is then discarded, and the compile indexes the sections itself
-            self.failed = exc
 
     def indexed_rows(self, sections: Sequence[tuple[str, tuple[dict[str, Any], Any, int]]]) -> list[Indexed] | None:
         """The rows being indexed, if they are those of ``sections`` (the validated knowledge base's); else None."""
@@ -269,12 +260,15 @@ class _EarlyIndex:
 
     def finish(self) -> bool:
         """Wait for the index; False when the thread failed (the index is then redone, and a real problem fails again)."""
-        self.thread.join()
-        return self.failed is None
+        try:
+            self.running()
+        except Exception:
+            return False
+        return True
 
     def discard(self) -> None:
         """Wait for the thread, then empty what it wrote."""
-        self.thread.join()
+        self.finish()
         self.con.execute("DROP TABLE IF EXISTS _indexed")
         self.con.execute("INSERT INTO sections_fts (sections_fts) VALUES ('delete-all')")
         self.con.execute("DELETE FROM search_terms")
@@ -287,9 +281,8 @@ class _EarlyIndex:
         from lexkit.threads import interrupts_held
 
         with interrupts_held():
-            while self.thread.is_alive():
+            while not self.running.wait(0.02):
                 self.con.interrupt()
-                self.thread.join(0.02)
 
 
 def _keywords(raw: dict[str, Any]) -> str:

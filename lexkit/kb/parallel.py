@@ -439,7 +439,7 @@ def _encode_clean(blob: bytes) -> bytes | None:
     if clean is None:
         return None
     data, lines = clean
-    return json.dumps({"data": data, "walk": True, "lines": lines, "problems": []}, separators=(",", ":")).encode("ascii")
+    return _answer(data, True, lines, [])
 
 
 def _encode(doc: LoadedDocument) -> bytes:
@@ -447,6 +447,9 @@ def _encode(doc: LoadedDocument) -> bytes:
     walk = doc.data is not None and not doc.problems
     lines: list[Any] = list(doc.lines.values()) if walk else [[list(path), n] for path, n in doc.lines.items()]
     problems = [[p.file, p.line, p.path, p.message] for p in doc.problems]
+    return _answer(doc.data, walk, lines, problems)
+
+
+def _answer(data: Any, walk: bool, lines: list[Any], problems: list[list[Any]]) -> bytes:
     # ASCII (\u escapes): json writes it ~3 times as fast as UTF-8 text with Hindi in it.
-    return json.dumps({"data": doc.data, "walk": walk, "lines": lines, "problems": problems},
-                      separators=(",", ":")).encode("ascii")
+    return json.dumps({"data": data, "walk": walk, "lines": lines, "problems": problems}, separators=(",", ":")).encode("ascii")
